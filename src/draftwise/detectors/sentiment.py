@@ -1,0 +1,28 @@
+"""VADER's lexicon as a signal (valence per sentence), loaded once and offline.
+
+vaderSentiment ships its lexicon inside the package (MIT); it is a signal for
+the guards of the blame rules ("you always make me laugh" is not blame) and for
+intensity, never a label on its own.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+
+@lru_cache(maxsize=1)
+def _analyser():
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+    return SentimentIntensityAnalyzer()
+
+
+@lru_cache(maxsize=65536)
+def compound(text: str) -> float:
+    """VADER compound valence in [-1, 1]."""
+    return float(_analyser().polarity_scores(text)["compound"])
+
+
+def word_valence(word: str) -> float:
+    """VADER lexicon valence of one lower-case word (-4..4), 0 when unknown."""
+    return float(_analyser().lexicon.get(word.lower(), 0.0))

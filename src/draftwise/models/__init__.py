@@ -1,0 +1,1 @@
+"""Trained judgement behind the detectors: encoders, heads, training and evaluation."""

@@ -1,0 +1,188 @@
+"""The ``Analyzer`` facade: load everything once, analyse many drafts.
+
+Stages, one per concern::
+
+    inputs.check -> segment.split_sentences -> spaCy (tokens, tags, lemmas)
+      -> detectors (findings with evidence) -> models (probabilities, when trained)
+      -> decide (labels, conventions) -> Report (results.py)
+      -> rewrite (suggestions and whole-draft candidates, on request)
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING
+
+from draftwise import decide, inputs, nlp
+from draftwise.config import Settings
+from draftwise.detectors.apology import ApologyDetector
+from draftwise.detectors.base import DraftView, Finding, SentenceView, normalise
+from draftwise.detectors.intensity import rule_score, signals, to_level
+from draftwise.detectors.phrasing import PhrasingDetector
+from draftwise.detectors.qualities import QualitiesDetector
+from draftwise.detectors.safety import SafetyDetector
+from draftwise.detectors.skills import SkillsDetector
+from draftwise.detectors.tactics import TacticsDetector
+from draftwise.results import Intensity, Report
+from draftwise.segment import split_sentences
+
+if TYPE_CHECKING:
+    from draftwise.models.judge import Judge
+
+
+class Analyzer:
+    """Reads drafts and reports what the other person will hear.
+
+    >>> analyzer = Analyzer()                       # loads spaCy and the models once
+    >>> report = analyzer.analyse("you never listen to me")
+    >>> report.to_dict()["sentences"][0]["blame_types"]
+    ['absolute']
+    """
+
+    def __init__(self, settings: Settings | None = None, *, models: bool = True) -> None:
+        self.settings = settings or Settings()
+        self._nlp = nlp.load()
+        self.detectors = (
+            SkillsDetector(),
+            PhrasingDetector(),
+            TacticsDetector(),
+            SafetyDetector(),
+            ApologyDetector(),
+            QualitiesDetector(),
+        )
+        self.judge: Judge | None = None
+        if models:
+            from draftwise.models.judge import load_judge
+
+            self.judge = load_judge()
+            if self.judge is not None and self.judge.thresholds:
+                self.settings = self.judge.settings(self.settings)
+        self._rewriter = None
+
+    @property
+    def mode(self) -> str:
+        """``models`` when trained heads decide, ``rules`` when only the rules do."""
+        return "models" if self.judge is not None else "rules"
+
+    def analyse(self, text: str, *, id: str | None = None, rewrites: bool = False) -> Report:
+        """Analyse one draft."""
+        return next(self.analyse_many([text], ids=[id] if id is not None else None, rewrites=rewrites))
+
+    def analyse_many(
+        self,
+        texts: Iterable[str],
+        *,
+        ids: Iterable[str | None] | None = None,
+        batch_size: int = 64,
+        rewrites: bool = False,
+    ) -> Iterator[Report]:
+        """Analyse drafts in order, one report per draft, in batches for speed."""
+        id_iter = iter(ids) if ids is not None else itertools.repeat(None)
+        position = itertools.count()
+        it = iter(texts)
+        while True:
+            chunk = list(itertools.islice(it, batch_size))
+            if not chunk:
+                return
+            chunk_ids = []
+            for _ in chunk:
+                n = next(position)
+                given = next(id_iter, None)
+                chunk_ids.append(str(n) if given is None else str(given))
+            yield from self._analyse_chunk(chunk, chunk_ids, rewrites)
+
+    # -- internals -----------------------------------------------------------
+
+    def _views(self, bodies: Sequence[str | None]) -> list[DraftView | None]:
+        """Segment every draft, then tag all their sentences in one spaCy pass."""
+        spans = [split_sentences(b) if b is not None else [] for b in bodies]
+        flat = [b[s.start : s.end] for b, ss in zip(bodies, spans, strict=True) if b is not None for s in ss]
+        docs = iter(self._nlp.pipe(flat, batch_size=256))
+        views: list[DraftView | None] = []
+        for body, ss in zip(bodies, spans, strict=True):
+            if body is None:
+                views.append(None)
+                continue
+            sents = []
+            for i, sp in enumerate(ss):
+                t = body[sp.start : sp.end]
+                sents.append(SentenceView(i, sp.start, sp.end, t, normalise(t), next(docs)))
+            views.append(DraftView(body, tuple(sents)))
+        return views
+
+    def _analyse_chunk(self, texts: Sequence[object], ids: Sequence[str], rewrites: bool) -> Iterator[Report]:
+        checked = [inputs.check(t, self.settings.max_draft_chars) for t in texts]
+        bodies = [c.text if c.error is None else None for c in checked]
+        try:
+            views = self._views(bodies)
+        except Exception as e:
+            views = [None] * len(texts)
+            checked = [c if c.error else inputs.Checked(c.text, c.warnings, f"could not be read: {e}") for c in checked]
+        findings = [self._detect(v) if v is not None else [] for v in views]
+        probs = self._probabilities(views, findings)
+        for text, rid, c, view, fs, pr in zip(texts, ids, checked, views, findings, probs, strict=True):
+            original = text if isinstance(text, str) else ""
+            if c.error is not None or view is None or pr is None:
+                yield Report(id=rid, text=original, warnings=c.warnings, error=c.error or "could not be analysed")
+                continue
+            try:
+                report = self._report(rid, original, view, fs, pr, c.warnings)
+                if rewrites:
+                    report = self.rewriter.fill(report)
+            except Exception as e:
+                report = Report(
+                    id=rid, text=original, warnings=c.warnings, error=f"analysis failed: {type(e).__name__}: {e}"
+                )
+            yield report
+
+    def _detect(self, view: DraftView) -> list[Finding]:
+        out: list[Finding] = []
+        for d in self.detectors:
+            out.extend(d.detect(view))
+        return out
+
+    def _probabilities(self, views: Sequence[DraftView | None], findings: Sequence[list[Finding]]) -> list:
+        if self.judge is None:
+            return [
+                decide.rule_probabilities(v, f) if v is not None else None for v, f in zip(views, findings, strict=True)
+            ]
+        return self.judge.predict(views, findings)
+
+    def _report(
+        self,
+        rid: str,
+        original: str,
+        view: DraftView,
+        fs: list[Finding],
+        pr: decide.Probabilities,
+        warnings: tuple[str, ...],
+    ) -> Report:
+        s = self.settings
+        extra = self.judge.evidence(view, pr, s) if self.judge is not None else None
+        sents = decide.sentences(view, fs, pr, s, extra)
+        blame_cues = sum(r.phrasing == "blame" for r in sents)
+        tactic_cues = sum(len(r.tactics) for r in sents)
+        sig = signals(view, blame_cues, tactic_cues)
+        score = float(pr.draft["intensity"]) if "intensity" in pr.draft else rule_score(sig)
+        intensity = Intensity(level=to_level(score), score=min(10.0, max(1.0, score)), signals=sig)
+        tactic_list = decide.tactics(sents, pr)
+        return Report(
+            id=rid,
+            text=original,
+            sentences=tuple(sents),
+            dear_man=decide.dear_man(sents, fs, intensity, tactic_list, pr, s),
+            intensity=intensity,
+            tactics=tuple(tactic_list),
+            safety=decide.safety(fs, pr, s),
+            apology=decide.apology(fs, pr),
+            warnings=warnings,
+        )
+
+    @property
+    def rewriter(self):
+        if self._rewriter is None:
+            from draftwise.rewrite import Rewriter
+
+            self._rewriter = Rewriter(self)
+        return self._rewriter
