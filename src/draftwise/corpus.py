@@ -320,7 +320,107 @@ def compile_batch(source: str) -> list[dict]:
     return [{k: d[k] for k in keys if k in d} for d in drafts]
 
 
+SPLITS = ("train", "dev", "test")
+
+
+def split_of(draft_id: str) -> str:
+    """The fixed split of a draft, by a hash of its id: 62% train, 14% dev, 24% test."""
+    import hashlib
+
+    h = int(hashlib.sha1(draft_id.encode("utf-8")).hexdigest(), 16) % 100
+    return "train" if h < 62 else "dev" if h < 76 else "test"
+
+
+def write_splits(drafts: Iterable[dict], out_dir: str | Path) -> dict[str, int]:
+    """Write ``train.jsonl``, ``dev.jsonl`` and ``test.jsonl``, drafts in id order."""
+    by: dict[str, list[dict]] = {k: [] for k in SPLITS}
+    for d in sorted(drafts, key=lambda d: d["id"]):
+        by[split_of(d["id"])].append(d)
+    for k, ds in by.items():
+        with open(Path(out_dir) / f"{k}.jsonl", "w", encoding="utf-8") as f:
+            for d in ds:
+                f.write(json.dumps(d, ensure_ascii=False) + "\n")
+    return {k: len(v) for k, v in by.items()}
+
+
+def agreement(first: Iterable[dict], second: Iterable[dict]) -> dict[str, float]:
+    """Cohen's kappa (and raw agreement) between two labelling passes over the same drafts."""
+    from collections import Counter as _C
+
+    def kappa(x: list, y: list) -> float:
+        n = len(x)
+        po = sum(a == b for a, b in zip(x, y, strict=True)) / n
+        cx, cy = _C(x), _C(y)
+        pe = sum(cx[k] * cy[k] for k in set(cx) | set(cy)) / (n * n)
+        return 1.0 if pe == 1 else (po - pe) / (1 - pe)
+
+    one = {d["id"]: d for d in first}
+    pairs = [(one[d["id"]], d) for d in second if d["id"] in one]
+    sents = [(a, b) for da, db in pairs for a, b in zip(da["sentences"], db["sentences"], strict=True)]
+    out: dict[str, float] = {"drafts": len(pairs), "sentences": len(sents)}
+    for k in SKILLS:
+        out[f"skill:{k}"] = kappa([k in a["skills"] for a, _ in sents], [k in b["skills"] for _, b in sents])
+    out["phrasing"] = kappa([a["phrasing"] for a, _ in sents], [b["phrasing"] for _, b in sents])
+    for k in BLAME_TYPES:
+        out[f"blame:{k}"] = kappa([k in a["blame_types"] for a, _ in sents], [k in b["blame_types"] for _, b in sents])
+    for k in TACTICS:
+        out[f"tactic:{k}"] = kappa([k in a["tactics"] for a, _ in pairs], [k in b["tactics"] for _, b in pairs])
+    for k in ("mindful", "confident", "safety", "apology"):
+        out[k] = kappa([a[k] for a, _ in pairs], [b[k] for _, b in pairs])
+    xi = [a["intensity"] for a, _ in pairs]
+    yi = [b["intensity"] for _, b in pairs]
+    out["intensity_mae"] = sum(abs(a - b) for a, b in zip(xi, yi, strict=True)) / len(xi)
+    out["intensity_within1"] = sum(abs(a - b) <= 1 for a, b in zip(xi, yi, strict=True)) / len(xi)
+    return out
+
+
+def apply_skill_fixes(drafts: list[dict], fixes: Iterable[str]) -> int:
+    """Apply review corrections (``id<TAB>index<TAB>skills``) to the drafts; returns how many changed."""
+    by_id = {d["id"]: d for d in drafts}
+    n = 0
+    for line in fixes:
+        if not line.strip():
+            continue
+        did, idx, skills = line.rstrip("\n").split("\t")
+        s = by_id[did]["sentences"][int(idx)]
+        new = [] if skills.strip() == "-" else [k.strip() for k in skills.split(",") if k.strip()]
+        new = [k for k in SKILLS if k in new]
+        if s["skills"] != new:
+            s["skills"] = new
+            n += 1
+    return n
+
+
 def _main(argv: list[str]) -> int:
+    if len(argv) >= 3 and argv[0] == "fix-skills":
+        # fix-skills FIXES.tsv FILE.jsonl ... : rewrite each file in place
+        fixes = [ln for ln in Path(argv[1]).read_text(encoding="utf-8").splitlines() if ln.strip()]
+        total = 0
+        for f in argv[2:]:
+            drafts = list(read_jsonl(f))
+            ids = {d["id"] for d in drafts}
+            total += apply_skill_fixes(drafts, [ln for ln in fixes if ln.split("\t")[0] in ids])
+            with open(f, "w", encoding="utf-8") as out:
+                for d in drafts:
+                    out.write(json.dumps(d, ensure_ascii=False) + "\n")
+        print(f"{total} sentences changed")
+        return 0
+    if len(argv) >= 2 and argv[0] == "split":
+        out = argv[argv.index("-o") + 1] if "-o" in argv else "data"
+        files = [a for a in argv[1:] if a.endswith(".jsonl")]
+        drafts = [d for f in files for d in read_jsonl(f)]
+        n, errors, _ = validate(drafts)
+        if errors:
+            print("\n".join(errors))
+            return 1
+        print(write_splits(drafts, out))
+        return 0
+    if len(argv) >= 3 and argv[0] == "agreement":
+        firsts = [d for f in argv[1:-1] for d in read_jsonl(f)]
+        res = agreement(firsts, read_jsonl(argv[-1]))
+        for k, v in res.items():
+            print(f"{k}: {v:.3f}" if isinstance(v, float) else f"{k}: {v}")
+        return 0
     if len(argv) >= 2 and argv[0] == "compile":
         out = argv[argv.index("-o") + 1] if "-o" in argv else None
         src = argv[1]
