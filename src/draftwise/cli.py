@@ -176,6 +176,131 @@ def batch(
     err.print(f"wrote {output}")
 
 
+@app.command()
+def rewrite(
+    text: Annotated[str, typer.Argument(help="The draft, in quotes, or - to read it from stdin.")],
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Print the record with suggestions and rewrites (JSON).")
+    ] = False,
+) -> None:
+    """Suggest sentence rewrites and whole-draft candidates, side by side with their figures."""
+    draft = _read_text_arg(text)
+    report = _analyzer().analyse(draft, rewrites=True)
+    if as_json:
+        typer.echo(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
+        return
+    from rich.console import Console
+
+    from draftwise.terminal import print_rewrites, print_suggestions
+
+    con = Console()
+    if report.error:
+        con.print(f"[red]Could not analyse this draft: {report.error}[/red]")
+        raise typer.Exit(code=1)
+    rec = report.to_dict()
+    if rec["safety"]["flag"]:
+        from draftwise.terminal import _safety_panel
+
+        con.print(_safety_panel(rec))
+    print_suggestions(rec, con)
+    print_rewrites(rec, con)
+
+
+@app.command()
+def train(
+    data: Annotated[Path, typer.Option(help="Folder with train.jsonl and dev.jsonl.")] = Path("data"),
+    out: Annotated[Path, typer.Option(help="Where to write the model files.")] = Path("models"),
+) -> None:
+    """Rebuild every model from data/ (deterministic; thresholds chosen on dev)."""
+    from draftwise.models.train import train as run_train
+
+    meta = run_train(data, out)
+    typer.echo(json.dumps(meta["dev"], indent=1))
+
+
+@app.command(name="eval")
+def evaluate(
+    split: Annotated[str, typer.Option(help="Which split of data/ to score: train, dev or test.")] = "test",
+    data: Annotated[Path, typer.Option(help="Folder holding the labelled splits.")] = Path("data"),
+    gold: Annotated[Path | None, typer.Option(help="Score this labelled JSONL file instead of a split.")] = None,
+    external: Annotated[
+        bool, typer.Option(help="Also run the external checks when shared/datasets is present.")
+    ] = True,
+    shared: Annotated[Path | None, typer.Option(help="The shared/ folder (default: ../shared).")] = None,
+    save: Annotated[Path | None, typer.Option(help="Write the predictions (JSONL) here.")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the figures as JSON.")] = False,
+    rules_only: Annotated[bool, typer.Option("--rules-only", help="Evaluate the rules alone.")] = False,
+) -> None:
+    """Measure the analyser on held-out labelled drafts and, where present, external datasets."""
+    from draftwise import evaluate as ev
+    from draftwise.corpus import read_jsonl
+
+    path = gold or (data / f"{split}.jsonl")
+    golds = list(read_jsonl(path))
+    analyzer = _analyzer(rules_only)
+    preds = ev.predict(analyzer, golds)
+    if save:
+        with open(save, "w", encoding="utf-8") as f:
+            for p in preds:
+                f.write(json.dumps(p, ensure_ascii=False) + "\n")
+    res = ev.score(preds, golds)
+    sh = ev.shared_dir(shared)
+    cross = ev.shared_scorer(sh, preds, path)
+    ext = ev.external(analyzer, sh) if external else {}
+    if as_json:
+        typer.echo(
+            json.dumps(
+                {"split": split, "mode": analyzer.mode, **res, "shared_scorer": cross, "external": ext},
+                indent=1,
+                default=list,
+            )
+        )
+        return
+    typer.echo(f"mode: {analyzer.mode}")
+    for line in ev.report_lines(res, path.stem):
+        typer.echo(line)
+    if cross is not None:
+        keys = (
+            "skills_macro_f1",
+            "phrasing_macro_f1",
+            "tactics_macro_f1",
+            "benign_false_alarm",
+            "intensity_mae",
+            "intensity_spearman",
+            "safety_recall",
+            "mindful_acc",
+            "confident_acc",
+            "apology_kind_acc",
+        )
+        typer.echo("\nshared/tools/score.py on the same predictions: " + ", ".join(f"{k} {cross.get(k)}" for k in keys))
+    else:
+        typer.echo("\nshared/tools/score.py is not here: cross-check skipped")
+    if external:
+        typer.echo("\nexternal checks (evaluation only):")
+        if "note" in ext:
+            typer.echo("  " + ext["note"])
+        else:
+            e = ext.get("emoint_pearson")
+            if e:
+                typer.echo(
+                    "  EmoInt-2017 test, Pearson of intensity score: "
+                    + ", ".join(f"{k} {v:.3f}" for k, v in e.items())
+                    + "   (best system of the shared task: 0.747)"
+                )
+            m = ext.get("mentalmanip")
+            if m:
+                typer.echo(
+                    f"  MentalManip consensus, any tactic or blame vs manipulative: macro-F1 {m['macro_f1']:.3f}, "
+                    f"accuracy {m['accuracy']:.3f} on {m['dialogues']} dialogues   (GPT-4: 0.649 zero-shot, 0.685 intent-aware)"
+                )
+            c = ext.get("casino")
+            if c:
+                typer.echo(
+                    f"  CaSiNo test, negotiate recall on promote-coordination and elicit-pref: {c['negotiate_recall']:.3f} "
+                    f"({c['utterances']} utterances)"
+                )
+
+
 def main() -> None:
     """Entry point of the ``draftwise`` script."""
     app()

@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from draftwise.config import Settings
 from draftwise.detectors.apology import apology_kind
@@ -69,7 +70,8 @@ class Probabilities:
     """Label probabilities for one draft: per sentence, and for the draft."""
 
     sentences: Sequence[Mapping[str, float]]
-    draft: Mapping[str, float]
+    draft: Mapping[str, Any]
+    extra: Any = None  # what the models need to explain themselves (see models.judge)
 
 
 def rule_probabilities(draft: DraftView, findings: Sequence[Finding]) -> Probabilities:
@@ -294,7 +296,9 @@ def dear_man(
     if intensity.level >= settings.shouting_level and shouting:
         c_reasons.append("shouts: aggression is not confidence")
     p_conf = probs.draft.get("confident")
-    confident_present = not c_reasons if p_conf is None else float(p_conf) >= 0.5
+    # LABELS 7: leaning on a threat, begging or shouting is never confident, whatever the model says.
+    hard = [r for r in c_reasons if r.startswith(("begs", "leans on", "shouts"))]
+    confident_present = not c_reasons if p_conf is None else (float(p_conf) >= 0.5 and not hard)
     if confident_present:
         c_reasons = []
     elif not c_reasons:

@@ -159,7 +159,7 @@ class Analyzer:
         warnings: tuple[str, ...],
     ) -> Report:
         s = self.settings
-        extra = self.judge.evidence(view, pr, s) if self.judge is not None else None
+        extra = self.judge.evidence(view, fs, pr, s) if self.judge is not None else None
         sents = decide.sentences(view, fs, pr, s, extra)
         blame_cues = sum(r.phrasing == "blame" for r in sents)
         tactic_cues = sum(len(r.tactics) for r in sents)

@@ -134,13 +134,28 @@ def print_report(report: Any, console: Console | None = None) -> None:
         )
     if rec.get("suggestions"):
         con.print()
-        con.print("[bold]Suggestions[/bold]")
-        for s in rec["suggestions"]:
-            con.print(f"  {s['sentence'] + 1}. [red]{DISPLAY.get(s['issue'], s['issue'])}[/red]: {s['message']}")
-            con.print(f"     → {s['replacement']}")
+        print_suggestions(rec, con)
     if rec.get("rewrites"):
         con.print()
         print_rewrites(rec, con)
+
+
+def print_suggestions(rec: dict[str, Any], console: Console | None = None) -> None:
+    """Each flagged sentence, what is wrong in plain words, and a replacement."""
+    con = console or Console()
+    if not rec.get("suggestions"):
+        con.print("[green]No sentence needs rewording.[/green]")
+        return
+    con.print("[bold]Suggestions[/bold]")
+    for s in rec["suggestions"]:
+        original = rec["sentences"][s["sentence"]]["text"]
+        con.print(f"  {s['sentence'] + 1}. [red]{DISPLAY.get(s['issue'], s['issue'])}[/red]: {s['message']}")
+        con.print(Text(f"     “{original}”", style="dim"))
+        con.print(
+            Text(
+                f"     → {s['replacement']}" if s["replacement"] else "     → (leave this sentence out)", style="green"
+            )
+        )
 
 
 def print_rewrites(rec: dict[str, Any], console: Console | None = None) -> None:

@@ -31,8 +31,8 @@ def _no_topic(s: SentenceView, m: re.Match[str]) -> bool:
 
 
 _PENALTY = (
-    r"(?:we'?re (?:done|over|finished|through)|we are (?:done|over|finished|through)|it'?s over|its over|i'?m (?:done|leaving|out|gone|moving out|finished)|im (?:done|leaving|out|gone)|"
-    r"i(?:'?ll| will| am going to|'?m going to|'?m gonna) (?:leave you|leave|move out|end (?:this|it|things)|break up|divorce|block you|cut you off|take you to court|sue|call my lawyer|get a lawyer|report you|find someone else|stop talking to you|never speak to you|be gone|kick you out|evict|stop paying|withhold|change the locks|file)|"
+    r"(?:i(?:'?m| am) (?:taking you to|reporting you|calling the police|going to the police|filing|going to court|going to small claims)|we'?re (?:done|over|finished|through)|we are (?:done|over|finished|through)|it'?s over|its over|i'?m (?:done|leaving|out|gone|moving out|finished)|im (?:done|leaving|out|gone)|"
+    r"i(?:'?ll| will| am going to|'?m going to|'?m gonna) (?:leave you|leave|move out|end (?:this|it|things)|break up|divorce|block you|cut you off|take you to court|taking you to (?:court|small claims|the tribunal)|take (?:this|it) to (?:court|small claims|the tribunal|the ombudsman)|sue|call my lawyer|get a lawyer|report you|find someone else|stop talking to you|never speak to you|be gone|kick you out|evict|stop paying|withhold|change the locks|file)|"
     r"don'?t (?:bother|ever) (?:calling|coming|texting|talking|speaking|contacting|showing)|"
     r"(?:you can|u can) (?:forget (?:about )?(?:it|me|us|the)|find (?:somewhere|someone)|pack your|move out|get out|kiss .* goodbye|consider (?:this|us|yourself))|"
     r"(?:you(?:'ll| will)|u'?ll) (?:never see|lose me|lose (?:your|the)|regret|not see|be out|be hearing from)|"

@@ -1,29 +1,245 @@
-"""The trained judgement behind the detectors (filled in by the models issue).
+"""The trained judgement behind the detectors: label probabilities and the words behind them.
 
-Until models are trained and shipped in ``models/``, :func:`load_judge`
-returns None and the analyser runs on its rules alone.
+:class:`Judge` loads the verified model files once (see ``store.py``), turns
+drafts and their rule findings into features, and gives every sentence and
+draft label a probability. Because every head is linear and the static
+encoder is a weighted mean of token vectors, each decision splits exactly into
+per-word contributions; :meth:`Judge.evidence` reports the words that pushed a
+label over its threshold when no rule names them.
 """
 
 from __future__ import annotations
 
+import dataclasses
+import re
+from collections.abc import Sequence
+from pathlib import Path
 from typing import Any
+
+import numpy as np
+
+from draftwise.config import Settings
+from draftwise.decide import Probabilities
+from draftwise.detectors.base import DraftView, Finding
+from draftwise.labels import APOLOGY_KINDS, BLAME_TYPES, PHRASING, SKILLS, TACTICS
+from draftwise.results import Evidence
+
+
+def _sigmoid(z: np.ndarray) -> np.ndarray:
+    return 1.0 / (1.0 + np.exp(-np.clip(z, -30, 30)))
+
+
+def _softmax(z: np.ndarray) -> np.ndarray:
+    z = z - z.max(1, keepdims=True)
+    e = np.exp(z)
+    return e / e.sum(1, keepdims=True)
+
+
+def _lin(X: Any, Wb: tuple[np.ndarray, np.ndarray]) -> np.ndarray:
+    W, b = Wb
+    return np.asarray(X @ W.astype(np.float32)) + b
+
+
+def sentence_probabilities(X: Any, heads: dict[str, tuple[np.ndarray, np.ndarray]]) -> np.ndarray:
+    """Columns in the order of ``train.SENTENCE_LABELS``: skills, phrasing, blame types, tactics."""
+    sk = _sigmoid(_lin(X, heads["skills"]))
+    ph = _softmax(_lin(X, heads["phrasing"]))
+    bt = _sigmoid(_lin(X, heads["blame_types"]))
+    ta = _sigmoid(_lin(X, heads["tactics"]))
+    return np.hstack([sk, ph, bt, ta]).astype(np.float32)
+
+
+def draft_probabilities(D: Any, heads: dict[str, tuple[np.ndarray, np.ndarray]]) -> dict[str, np.ndarray]:
+    out = {"intensity": _lin(D, heads["intensity"])[:, 0]}
+    for k in ("mindful", "confident", "safety"):
+        out[k] = _sigmoid(_lin(D, heads[k]))[:, 0]
+    out["apology"] = _softmax(_lin(D, heads["apology"]))
+    return out
+
+
+@dataclasses.dataclass
+class _Extra:
+    """What evidence needs from the features of one draft."""
+
+    X: Any
+    spans: list[dict[int, list[tuple[int, int]]]]
+    token_spans: list[list[tuple[int, int]]]
+    token_coef: list[np.ndarray]
+    token_ids: list[list[int]]
 
 
 class Judge:
-    """Label probabilities from trained heads; see the models issue."""
+    """Trained heads over rule, n-gram and embedding features."""
 
-    thresholds: dict[str, float]
+    def __init__(self, root: Path) -> None:
+        from draftwise.models.encoders import StaticEncoder
+        from draftwise.models.features import TfidfBlock
+        from draftwise.models.featurize import Featurizer
+        from draftwise.models.store import load
 
-    def predict(self, views: Any, findings: Any) -> list[Any]:
-        raise NotImplementedError
+        m = load(root)
+        self.root = root
+        self.meta = m["meta"]
+        h = m["heads"]
+        self.encoder = StaticEncoder(m["static"]["table"], m["static"]["weights"])
+        word = TfidfBlock.from_json(m["vocab"]["word"], h["idf.word"])
+        char = TfidfBlock.from_json(m["vocab"]["char"], h["idf.char"])
+        self.featurizer = Featurizer(word, char, self.meta["rule_names"], self.encoder)
+        self.sentence_heads = {
+            k: (h[f"sentence.{k}.W"].astype(np.float32), h[f"sentence.{k}.b"])
+            for k in ("skills", "phrasing", "blame_types", "tactics")
+        }
+        self.draft_heads = {
+            k: (h[f"draft.{k}.W"], h[f"draft.{k}.b"])
+            for k in ("intensity", "mindful", "confident", "safety", "apology")
+        }
+        self.labels = list(self.meta["sentence_labels"])
+        self.thresholds: dict[str, float] = dict(self.meta["thresholds"])
+        # Which feature columns each head column reads, for attribution.
+        self.offsets = self.featurizer.offsets
 
-    def evidence(self, view: Any, probs: Any, settings: Any) -> list[Any]:
-        raise NotImplementedError
+    def settings(self, base: Settings) -> Settings:
+        per = dict(base.per_label)
+        per.update({k: v for k, v in self.thresholds.items() if k != "safety"})
+        return dataclasses.replace(
+            base, per_label=per, safety_threshold=self.thresholds.get("safety", base.safety_threshold)
+        )
 
-    def settings(self, base: Any) -> Any:
-        return base
+    def predict(
+        self, views: Sequence[DraftView | None], findings: Sequence[Sequence[Finding]]
+    ) -> list[Probabilities | None]:
+        live = [i for i, v in enumerate(views) if v is not None and v.sentences]
+        out: list[Probabilities | None] = [None] * len(views)
+        for i, v in enumerate(views):
+            if v is not None and not v.sentences:
+                out[i] = Probabilities([], {})
+        if not live:
+            return out
+        vs = [views[i] for i in live]
+        fs = [findings[i] for i in live]
+        rows = self.featurizer.sentences(vs, fs, keep_spans=True)
+        P = sentence_probabilities(rows.X, self.sentence_heads)
+        D = self.featurizer.drafts(vs, fs, P, rows, self.labels)
+        dp = draft_probabilities(D, self.draft_heads)
+        col = {k: j for j, k in enumerate(self.labels)}
+        for n, i in enumerate(live):
+            sel = np.nonzero(rows.draft_of == n)[0]
+            sents = []
+            for r in sel:
+                p = {k: float(P[r, col[f"sk:{k}"]]) for k in SKILLS}
+                p.update({k: float(P[r, col[f"ph:{k}"]]) for k in PHRASING})
+                p.update({k: float(P[r, col[f"bt:{k}"]]) for k in BLAME_TYPES})
+                p.update({k: float(P[r, col[f"ta:{k}"]]) for k in TACTICS})
+                p["safety"] = 0.0
+                sents.append(p)
+            apology = dp["apology"][n]
+            draft = {
+                "intensity": float(np.clip(dp["intensity"][n], 1.0, 10.0)),
+                "mindful": float(dp["mindful"][n]),
+                "confident": float(dp["confident"][n]),
+                "safety": float(dp["safety"][n]),
+                "apology_kind": APOLOGY_KINDS[int(apology.argmax())],
+                "apology_p": float(apology.max()),
+            }
+            extra = _Extra(
+                rows.X[sel],
+                [rows.spans[r] for r in sel],
+                [rows.token_spans[r] for r in sel],
+                [rows.token_coef[r] for r in sel],
+                [rows.token_ids[r] for r in sel],
+            )
+            out[i] = Probabilities(sents, draft, extra)
+        return out
+
+    # -- evidence --------------------------------------------------------------
+
+    def _column(self, label: str) -> tuple[str, int]:
+        if label in SKILLS:
+            return "skills", SKILLS.index(label)
+        if label in BLAME_TYPES:
+            return "blame_types", BLAME_TYPES.index(label)
+        if label in TACTICS:
+            return "tactics", TACTICS.index(label)
+        raise KeyError(label)
+
+    def attribution(self, extra: _Extra, i: int, text: str, label: str) -> list[tuple[float, int, int]]:
+        """Per-word contributions (value, start, end; sentence-relative) to one label's logit."""
+        task, j = self._column(label)
+        W = self.sentence_heads[task][0][:, j]
+        row = extra.X[i]
+        words = [(m.start(), m.end()) for m in re.finditer(r"\S+", text)]
+        score = np.zeros(len(words), dtype=np.float64)
+
+        def add(a: int, b: int, v: float) -> None:
+            for k, (wa, wb) in enumerate(words):
+                if wa < b and a < wb:
+                    score[k] += v
+
+        e0, e1 = self.offsets["emb"]
+        for f, x in zip(row.indices.tolist(), row.data.tolist(), strict=True):
+            if e0 <= f < e1:
+                continue
+            spans = extra.spans[i].get(f)
+            if not spans:
+                continue
+            v = x * float(W[f]) / len(spans)
+            for a, b in spans:
+                add(a, b, v)
+        ids = extra.token_ids[i]
+        if ids:
+            proj = self.encoder.table[np.asarray(ids)] @ W[e0:e1]
+            for (a, b), c, pv in zip(extra.token_spans[i], extra.token_coef[i], proj, strict=True):
+                add(a, b, float(c * pv))
+        return [(float(score[k]), a, b) for k, (a, b) in enumerate(words)]
+
+    def evidence(
+        self, view: DraftView, findings: Sequence[Finding], probs: Probabilities, settings: Settings
+    ) -> list[list[Evidence]]:
+        """Model evidence for labels the rules give no words for: the words that pushed them most."""
+        out: list[list[Evidence]] = [[] for _ in view.sentences]
+        extra = probs.extra
+        if extra is None:
+            return out
+        ruled = {(f.sentence, f.label) for f in findings}
+        for s, p in zip(view.sentences, probs.sentences, strict=True):
+            candidates = [k for k in SKILLS if p[k] >= settings.threshold(k, settings.skill_threshold)]
+            candidates += [k for k in TACTICS if p[k] >= settings.threshold(k, settings.tactic_threshold)]
+            if (
+                p["blame"] >= settings.threshold("blame", settings.blame_threshold)
+                or max(p[k] for k in PHRASING) == p["blame"]
+            ):
+                bt = [k for k in BLAME_TYPES if p[k] >= settings.threshold(k, settings.blame_type_threshold)]
+                candidates += bt or [max(BLAME_TYPES, key=lambda k: p[k])]
+            for label in candidates:
+                if (s.index, label) in ruled:
+                    continue
+                contrib = sorted(self.attribution(extra, s.index, s.text, label), reverse=True)
+                if not contrib or contrib[0][0] <= 0:
+                    continue
+                top = contrib[0][0]
+                picked = [c for c in contrib[:3] if c[0] >= 0.35 * top]
+                for _, a, b in sorted(picked, key=lambda c: c[1]):
+                    cue = s.text[a:b]
+                    # trim punctuation around the word, keeping offsets exact
+                    lead = len(cue) - len(cue.lstrip("\"'([{“‘"))
+                    trail = len(cue) - len(cue.rstrip(".,;:!?\"')]}”’"))
+                    if a + lead < b - trail:
+                        a, b = a + lead, b - trail
+                    out[s.index].append(Evidence(s.start + a, s.start + b, label, view.text[s.start + a : s.start + b]))
+        return out
 
 
-def load_judge() -> Judge | None:
-    """The trained judge, or None when no trained models are installed."""
-    return None
+_CACHE: dict[str, Judge | None] = {}
+
+
+def load_judge(root: str | Path | None = None) -> Judge | None:
+    """The trained judge from the package's ``draftwise.trained`` (or ``root``), or None when none is installed."""
+    from draftwise.models.store import package_dir
+
+    path = Path(root) if root is not None else package_dir()
+    if path is None:
+        return None
+    key = str(path)
+    if key not in _CACHE:
+        _CACHE[key] = Judge(path)
+    return _CACHE[key]

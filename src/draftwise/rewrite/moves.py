@@ -1,0 +1,610 @@
+"""Sentence moves: one per blame type and tactic, turning a problem sentence into one a person would send.
+
+Each move reads the spaCy parse of the sentence and keeps what matters (the
+ask, the facts, the writer's feeling) while dropping what hurts (the label, the
+absolute, the penalty, the chasing). Where the draft does not say what a move
+needs, it leaves a visible slot in square brackets, such as ``[what happened]``,
+for the writer to fill: a move never invents a fact.
+
+Every move returns a :class:`Move`: the replacement (``""`` means the sentence
+is better left out, its content being elsewhere) and a one-line message in
+plain words.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from draftwise.rewrite.grammar import end_with, past_of, sentence_case, span_text, tidy
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+WHAT = "[what happened]"
+WHEN = "[when]"
+WHAT_ABOUT = "[what it's about]"
+WANT = "[what you'd like]"
+
+ABSOLUTES = {
+    "always",
+    "never",
+    "constantly",
+    "forever",
+    "continually",
+    "ever",
+    "every",
+    "each",
+    "single",
+    "all",
+    "again",
+    "24/7",
+    "literally",
+    "seriously",
+    "honestly",
+    "even",
+    "just",
+    "so",
+    "really",
+    "fucking",
+    "bloody",
+    "damn",
+    "fkn",
+}
+_ABSOLUTE_PHRASES = re.compile(
+    r"(?i)\b(?:every (?:single |damn |fucking )?time|each time|all the time|every day|as usual|like always|as always|"
+    r"yet again|once again|again and again|for the \w+ time|not once|not even once|24/7)\b[,]?"
+)
+
+# What a character label usually leaves the writer feeling: named, owned, not judged.
+TRAIT_FEELINGS = {
+    "selfish": "overlooked",
+    "inconsiderate": "overlooked",
+    "thoughtless": "overlooked",
+    "self-centred": "overlooked",
+    "lazy": "left to do it on my own",
+    "useless": "let down",
+    "incompetent": "let down",
+    "unreliable": "let down",
+    "irresponsible": "let down",
+    "liar": "lied to",
+    "liars": "lied to",
+    "fake": "hurt",
+    "two-faced": "hurt",
+    "manipulative": "pressured",
+    "manipulator": "pressured",
+    "controlling": "controlled",
+    "narcissist": "unheard",
+    "narcissistic": "unheard",
+    "rude": "disrespected",
+    "disrespectful": "disrespected",
+    "arrogant": "talked down to",
+    "cruel": "hurt",
+    "mean": "hurt",
+    "nasty": "hurt",
+    "cold": "shut out",
+    "heartless": "hurt",
+    "toxic": "hurt",
+    "abusive": "unsafe",
+    "immature": "frustrated",
+    "childish": "frustrated",
+    "child": "frustrated",
+    "baby": "frustrated",
+    "cheat": "betrayed",
+    "cheater": "betrayed",
+    "coward": "let down",
+    "hypocrite": "frustrated",
+    "ungrateful": "unappreciated",
+    "entitled": "taken for granted",
+    "spoiled": "taken for granted",
+    "spoilt": "taken for granted",
+    "greedy": "taken advantage of",
+    "cheap": "taken advantage of",
+    "jealous": "mistrusted",
+    "possessive": "controlled",
+    "crazy": "confused",
+    "psycho": "scared",
+    "insane": "confused",
+    "stupid": "frustrated",
+    "idiot": "frustrated",
+    "pathetic": "disappointed",
+    "loser": "disappointed",
+    "joke": "disappointed",
+    "disgrace": "disappointed",
+    "embarrassment": "embarrassed",
+    "failure": "disappointed",
+    "disappointment": "disappointed",
+    "bully": "intimidated",
+    "snake": "betrayed",
+    "user": "used",
+    "leech": "taken advantage of",
+    "freeloader": "taken advantage of",
+    "worst": "hurt",
+}
+
+# Claims about motives, turned into the writer's own feeling.
+MOTIVE_FEELINGS = (
+    (r"\b(?:don'?t|do not|never|didn'?t) care|couldn'?t care less|don'?t give a", "uncared for"),
+    (r"\bon purpose|deliberately|to hurt me|to spite me|to get back at me|to punish me", "hurt"),
+    (r"\bcontrol", "controlled"),
+    (r"\b(?:hate|don'?t love|never loved)", "unloved"),
+    (r"\bignor", "ignored"),
+    (r"\busing me|\buse me", "used"),
+    (r"\blying|lie to me|lied", "lied to"),
+    (r"\bbetter than|superior|above", "looked down on"),
+    (r"\b(?:bored|tired) of me|rather be|prefer", "unwanted"),
+    (r"\blaugh", "laughed at"),
+    (r"\bwin\b|be right", "unheard"),
+    (r"\blook good|attention", "sidelined"),
+)
+
+_PENALTY_SPLIT = re.compile(
+    r"(?i)\s*(?:,\s*)?\b(?:or else|or|otherwise|and if not|if not|or i'?ll|or we'?re|or you'?ll|else)\b[\s,]*(?=\S)"
+)
+_IF_NOT = re.compile(
+    r"(?i)^\s*(?:and\s+)?(?:if|unless)\s+(?:you|u)\s+(?:don'?t|do not|dont|can'?t|cannot|cant|won'?t|wont|will not|refuse to|fail to|haven'?t|have not)\s+(?P<ask>[^,;]+?)(?:\s*,\s*|\s+then\s+|\s+)(?:then\s+)?(?:i|we|it|you|u|this|that|don'?t)\b"
+)
+_IF_DO = re.compile(
+    r"(?i)^\s*(?:and\s+)?if\s+(?:you|u)\s+(?P<ask>[^,;]+?)\s*,\s*(?:then\s+)?(?:don'?t|do not|we'?re|i'?m|i'?ll|it'?s)\b"
+)
+_EITHER = re.compile(r"(?i)\beither\s+(?:you|u)\s+(?P<ask>.+?)\s+or\b")
+_CHASING = re.compile(
+    r"(?i)\b(?:now|asap|right now|immediately|this (?:second|minute|instant)|straight away|rn|right away|already|"
+    r"this instant|in the next (?:hour|\d+ (?:minutes|mins|hours))|within the hour)\b[!?.]*"
+)
+_POLITE_VERBS = {
+    "call",
+    "text",
+    "ring",
+    "answer",
+    "reply",
+    "respond",
+    "send",
+    "pay",
+    "give",
+    "return",
+    "bring",
+    "tell",
+    "let",
+    "come",
+    "pick",
+    "fix",
+    "sign",
+    "move",
+    "clean",
+    "take",
+    "stop",
+    "apologise",
+    "apologize",
+    "get",
+    "put",
+    "make",
+    "leave",
+    "do",
+    "help",
+    "drop",
+    "meet",
+    "talk",
+    "sort",
+    "book",
+    "check",
+    "confirm",
+    "remove",
+    "delete",
+    "clear",
+    "tidy",
+    "wash",
+    "turn",
+    "keep",
+    "show",
+    "explain",
+    "decide",
+    "choose",
+    "listen",
+    "be",
+}
+
+
+@dataclass(frozen=True)
+class Move:
+    replacement: str
+    message: str
+
+
+def _you_subject_verbs(doc: Doc) -> list[Token]:
+    return [
+        t
+        for t in doc
+        if t.pos_ in ("VERB", "AUX")
+        and any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("you", "u", "ya") for c in t.children)
+    ]
+
+
+def _strip_absolutes(text: str) -> str:
+    text = _ABSOLUTE_PHRASES.sub("", text)
+    return tidy(re.sub(r"(?i)\b(?:always|constantly|forever|continually|24/7)\b", "", text))
+
+
+def _feeling_from_make(doc: Doc) -> str | None:
+    """The feeling in "you make me feel X" / "you made me so X"."""
+    for t in doc:
+        if t.lemma_ in ("make", "leave", "get") and any(c.lower_ == "me" for c in t.subtree):
+            words = [
+                w
+                for w in t.subtree
+                if w.i > t.i and w.pos_ in ("ADJ", "VERB", "NOUN") and w.lemma_ not in ("feel", "make", "me")
+            ]
+            adj = next((w for w in words if w.pos_ == "ADJ"), None) or next(iter(words), None)
+            if adj is not None:
+                phrase = [adj]
+                phrase += [
+                    c
+                    for c in adj.children
+                    if c.dep_ in ("prep", "pobj", "dobj", "acomp", "advmod")
+                    and c.i > adj.i
+                    and c.lower_ not in ("so", "really")
+                ]
+                return span_text(sorted({w for p in phrase for w in p.subtree}, key=lambda w: w.i))
+    return None
+
+
+def _request_from_clause(text: str, doc: Doc | None = None) -> str | None:
+    """Turn an ask clause ("call me tonight", "you need to pay me back") into a polite request."""
+    clause = tidy(_CHASING.sub("", text)).strip(" ,.!?")
+    clause = re.sub(r"(?i)^(?:and|so|just|ok|okay|right|listen|look)[,\s]+", "", clause)
+    if not clause or (len(clause.split()) < 2 and clause.lower() not in ("call", "reply", "answer")):
+        return None
+    low = clause.lower()
+    m = re.match(
+        r"(?i)^(?:you|u)\s+(?:need to|have to|must|better|gotta|got to|will|are going to|'re going to|should)\s+(.+)",
+        clause,
+    )
+    if m:
+        return f"Could you {m.group(1)}?"
+    m = re.match(r"(?i)^(?:i want|i need|i expect)\s+(?:you|u)\s+to\s+(.+)", clause)
+    if m:
+        return f"Could you {m.group(1)}?"
+    m = re.match(r"(?i)^(?:i want|i need|i expect)\s+(.+)", clause)
+    if m:
+        return f"I'd like {m.group(1)}."
+    first = low.split()[0]
+    if first in ("please", "pls", "plz"):
+        clause = clause.split(None, 1)[1] if len(clause.split()) > 1 else clause
+        first = clause.lower().split()[0]
+    if first in _POLITE_VERBS or (doc is not None and len(doc) and doc[0].tag_ == "VB"):
+        return f"Could you {clause[0].lower() + clause[1:]}?"
+    m = re.match(r"(?i)^(?:you|u)\s+(.+)", clause)
+    if m:  # "if you don't <ask>" gives a bare verb phrase after "you"
+        return f"Could you {m.group(1)}?"
+    if re.match(r"(?i)^(?:be|get|have)\b", clause):
+        return f"Could you {clause}?"
+    return None
+
+
+def _as_you_clause_past(doc: Doc, drop_words: set[str]) -> str | None:
+    """ "you always leave your dishes out" -> "you left your dishes out" (absolutes dropped, past tense)."""
+    verbs = _you_subject_verbs(doc)
+    if not verbs:
+        return None
+    v = verbs[0]
+    root_ids = {t.i for t in v.subtree}
+    tokens = [t for t in doc if t.i in root_ids]
+    drop = {
+        t.i
+        for t in tokens
+        if t.lower_ in drop_words and t.dep_ in ("advmod", "neg", "npadvmod", "det", "amod", "advcl", "dep")
+    }
+    # "every single time", "all the time"
+    for t in tokens:
+        if t.lower_ == "time" and any(c.lower_ in ("every", "each", "all") for c in t.children):
+            drop |= {w.i for w in t.subtree}
+    drop |= {t.i for t in tokens if t.is_punct and t.i == tokens[-1].i}
+    negated = any(t.lower_ in ("never", "not", "n't") for t in tokens if t.head == v or t == v)
+    aux = [c for c in v.children if c.dep_ in ("aux", "auxpass") and c.i < v.i]
+    replace: dict[int, str] = {}
+    if v.lemma_ == "be":
+        replace[v.i] = "weren't" if negated else "were"
+        drop |= {t.i for t in tokens if t.lower_ in ("never", "not", "n't") and t.head == v}
+    elif aux:
+        for a in aux:
+            if a.lemma_ in ("do", "be", "have", "will") and a.lower_ not in ("can", "could"):
+                if a.lemma_ == "be" and v.tag_ == "VBG":  # "you're always shouting" -> "you were shouting"
+                    replace[a.i] = "were"
+                elif a.lemma_ == "do":
+                    replace[a.i] = "didn't" if negated else ""
+                    if negated:
+                        drop |= {t.i for t in tokens if t.lower_ in ("n't", "not", "never") and t.head == v}
+                elif a.lemma_ == "have":
+                    replace[a.i] = "hadn't" if negated else "had"
+                    drop |= {t.i for t in tokens if t.lower_ in ("n't", "not", "never") and t.head == v}
+    else:
+        if negated:
+            replace[v.i] = "didn't " + v.lemma_
+            drop |= {t.i for t in tokens if t.lower_ in ("never", "not", "n't") and t.head == v}
+        else:
+            replace[v.i] = past_of(v.lemma_, "you")
+    # The subject must stay "you".
+    text = span_text(tokens, drop, replace)
+    text = _strip_absolutes(text).rstrip(" !?.…")
+    text = re.sub(r"[!?]+", "", text) if len(text) > 2 else text
+    if not re.search(r"(?i)\b(?:you|u)\b", text):
+        return None
+    return text
+
+
+def move_absolute(doc: Doc) -> Move:
+    clause = _as_you_clause_past(doc, ABSOLUTES)
+    if clause:
+        body = sentence_case(clause)
+        return Move(
+            end_with(f"{body} {WHEN}"),
+            "Name one occasion instead of \u201calways\u201d or \u201cnever\u201d: it is something they can answer, not a verdict.",
+        )
+    stripped = _strip_absolutes(doc.text).rstrip(" !?.…")
+    if stripped and stripped.lower() != doc.text.lower():
+        return Move(
+            end_with(f"{sentence_case(stripped)} {WHEN}"), "Name one occasion instead of a sweeping \u201calways\u201d."
+        )
+    return Move(f"When {WHAT} {WHEN}, I felt [how you felt].", "Describe one specific occasion instead of a pattern.")
+
+
+def move_character(doc: Doc) -> Move:
+    trait = next((t.lower_ for t in doc if t.lower_ in TRAIT_FEELINGS), None)
+    feeling = TRAIT_FEELINGS.get(trait or "", "hurt")
+    return Move(
+        f"I felt {feeling} when {WHAT}.",
+        "Drop the label for who they are; say what they did and how it left you feeling.",
+    )
+
+
+def move_mind_reading(doc: Doc) -> Move:
+    text = doc.text.lower()
+    feeling = next((f for pat, f in MOTIVE_FEELINGS if re.search(pat, text)), "hurt")
+    return Move(
+        f"I've been feeling {feeling}, and I'd like to understand what was going on for you when {WHAT}.",
+        "You can't know what they feel or intend; say what you feel and ask about theirs.",
+    )
+
+
+def move_feelings_blame(doc: Doc) -> Move:
+    text = doc.text
+    feeling = _feeling_from_make(doc)
+    when = re.search(r"(?i)\b(?:when|whenever|every time)\s+(?P<rest>(?:you|u)\b.+?)[.!?]*$", text)
+    if feeling:
+        tail = "when " + tidy(swap_person_text_keep(when.group("rest"))) if when else f"when {WHAT}"
+        return Move(
+            end_with(f"I felt {feeling} {tail}"),
+            "Own the feeling (\u201cI felt\u2026\u201d) instead of making them responsible for it.",
+        )
+    m = re.search(
+        r"(?i)\b(?:ruined|ruin|destroyed|wrecked|spoiled|spoilt|trashed)\s+(?P<obj>(?:my|our|the)\s+[\w' ]+?)(?:[.!?,]|$)",
+        text,
+    )
+    if m:
+        obj = m.group("obj").strip()
+        return Move(
+            f"{sentence_case(obj)} was hard for me after {WHAT}.",
+            "Say how it was for you, without making them the cause of your feelings.",
+        )
+    m = re.search(r"(?i)\b(?:because of (?:you|u)|thanks to (?:you|u))\s*,?\s*(?P<rest>.+?)[.!?]*$", text)
+    if m and re.match(r"(?i)(?:i|my|we)\b", m.group("rest")):
+        return Move(
+            end_with(f"{sentence_case(m.group('rest'))} since {WHAT}"),
+            "Say what is happening for you without putting it on them.",
+        )
+    return Move(
+        f"I've been feeling [how you feel] since {WHAT}.", "Own the feeling instead of making them responsible for it."
+    )
+
+
+def swap_person_text_keep(text: str) -> str:
+    """Keep a "when you ..." clause as the writer wrote it (it already describes them in the second person)."""
+    return text
+
+
+def move_contempt(doc: Doc) -> Move:
+    return Move(
+        f"I'm frustrated about {WHAT}.",
+        "Sarcasm and insults end the conversation; say what frustrated you instead.",
+    )
+
+
+def move_accusatory_question(doc: Doc) -> Move:
+    text = doc.text
+    m = re.search(r"(?i)\bhow (?:could|can|dare) (?:you|u)\s+(?P<vp>.+?)[?!.]*$", text)
+    if m:
+        vp = re.sub(r"(?i)^(?:even|possibly|seriously)\s+", "", m.group("vp"))
+        sub = _parse_vp_past(vp)
+        if sub:
+            return Move(
+                end_with(f"I was hurt when you {sub}"), "Say how it affected you instead of asking how they could."
+            )
+    m = re.search(r"(?i)\bwhy (?:did|would|do|does) (?:you|u)\s+(?:even\s+|ever\s+)?(?P<vp>.+?)[?!.]*$", text)
+    if m:
+        return Move(
+            end_with(f"I'd like to understand what happened when you {_parse_vp_past(m.group('vp')) or m.group('vp')}"),
+            "Ask to understand, rather than asking a question that is really an accusation.",
+        )
+    return Move(
+        f"I'm upset about {WHAT}, and I'd like to talk about it.",
+        "Say what upset you; a question like this is heard as an accusation.",
+    )
+
+
+def _parse_vp_past(vp: str) -> str | None:
+    """ "forget my birthday" -> "forgot my birthday" (first verb to past tense)."""
+    words = vp.split()
+    if not words:
+        return None
+    from lemminflect import getInflection, getLemma
+
+    first = words[0].lower()
+    lemma = (getLemma(first, upos="VERB") or (first,))[0]
+    forms = getInflection(lemma, tag="VBD")
+    if not forms:
+        return None
+    rest = " ".join(words[1:])
+    if lemma == "be":
+        return tidy(f"were {rest}")
+    return tidy(f"{forms[0]} {rest}")
+
+
+def _ask_from_pressure(doc: Doc) -> str | None:
+    """The ask inside an ultimatum, threat or urgent demand, as a polite request."""
+    text = doc.text
+    for rx in (_IF_NOT, _EITHER):
+        m = rx.search(text)
+        if m:
+            req = _request_from_clause(m.group("ask"))
+            if req:
+                return req
+    m = _IF_DO.search(text)
+    if m:
+        vp = tidy(m.group("ask"))
+        past = _parse_vp_past(vp)
+        if past:
+            return f"I'd rather you didn't {vp}."
+    parts = _PENALTY_SPLIT.split(text, maxsplit=1)
+    if len(parts) == 2 and parts[0].strip():
+        req = _request_from_clause(parts[0])
+        if req:
+            return req
+    return None
+
+
+def move_ultimatum(doc: Doc) -> Move:
+    ask = _ask_from_pressure(doc)
+    if ask:
+        return Move(
+            ask,
+            "Keep the ask and drop the penalty: they can say yes to a request, not to a threat to the relationship.",
+        )
+    return Move("", "This line is the penalty; say what you want elsewhere and leave the penalty out.")
+
+
+def move_threat(doc: Doc) -> Move:
+    ask = _ask_from_pressure(doc)
+    if ask:
+        return Move(ask, "Keep what you need and drop the threat: intimidation makes a fair answer impossible.")
+    if re.search(r"(?i)\bmyself|my life|end it|kill me\b", doc.text):
+        return Move(
+            "I'm really struggling right now, and I need support.",
+            "Say how bad it is directly and ask for support; please also reach out to the resources above.",
+        )
+    return Move(
+        f"I'm upset about {WHAT}, and I want us to sort it out.",
+        "Say what you need resolved instead of what you will do to them.",
+    )
+
+
+def move_guilt_trip(doc: Doc) -> Move:
+    text = doc.text
+    m = re.search(
+        r"(?i)\b(?:i'?ll|i will|i guess i'?ll)\s+just\s+(?P<vp>[\w' ]+?)\s+(?:alone|by myself|on my own)\b", text
+    )
+    if m:
+        return Move(
+            f"I'd really like to {tidy(m.group('vp'))} with you.",
+            "Say what you would like instead of what you will suffer without it.",
+        )
+    ask = _ask_from_pressure(doc)
+    if ask:
+        return Move(ask, "Ask directly, without the reminder of what you have done for them.")
+    return Move(f"I felt hurt when {WHAT}.", "Name the hurt plainly; guilt gets compliance, not closeness.")
+
+
+def move_urgency(doc: Doc) -> Move:
+    text = doc.text
+    real = re.search(
+        r"(?i)\bby\s+(?:the\s+)?(?:end of (?:the )?day|\w+day|tomorrow|tonight|\d{1,2}(?::\d\d)?\s*(?:am|pm)?|the \d+\w*)\b",
+        text,
+    )
+    m = re.match(
+        r"(?i)^\s*(?:please\s+)?(?P<verb>answer|reply|respond|call|text|ring|message|get back to|pick up)\b(?P<rest>[^.!?]*)",
+        text,
+    )
+    if m:
+        rest = _CHASING.sub("", m.group("rest"))
+        rest = re.sub(r"(?i)\b(?:the|your|ur) (?:damn |fucking )?phone\b", "", rest)
+        base = tidy(f"{m.group('verb').lower()} {rest}")
+        when = f" {real.group(0)}" if real and real.group(0) not in base else ""
+        return Move(
+            end_with(f"Could you {base}{when} when you get a chance", "?"),
+            "Ask once, and let them answer in their own time.",
+        )
+    if real:
+        return Move(f"Could you let me know {real.group(0)}?", "Keep the real deadline and drop the chasing.")
+    return Move(
+        "I'd like to hear from you when you're free.", "Chasing makes it harder to reply; ask once and give them time."
+    )
+
+
+def move_desperation(doc: Doc) -> Move:
+    if re.search(r"(?i)\bcome back|miss (?:you|u)|without (?:you|u)|can'?t lose (?:you|u)|don'?t leave", doc.text):
+        return Move(
+            "I miss you, and I'd like to talk when you're ready.",
+            "Say what you feel and leave them free to answer; pleading puts your wellbeing on them.",
+        )
+    return Move(
+        "This matters a lot to me, and I'd really like us to find a way through it.",
+        "Say how much it matters without begging.",
+    )
+
+
+def move_social_pressure(doc: Doc) -> Move:
+    text = doc.text
+    m = re.search(r"(?i)\b(?:owe me|owe us)\s+(?P<what>an? [\w ]+?|[\w ]+?)[.!?]*$", text)
+    if m:
+        return Move(
+            end_with(f"I'd like {m.group('what')}"), "Speak for yourself: other people's opinions read as ganging up."
+        )
+    return Move(
+        f"I see {WHAT} differently, and I'd like to talk it through with you.",
+        "Speak for yourself: other people's verdicts read as ganging up.",
+    )
+
+
+def move_loaded_opener(doc: Doc) -> Move:
+    return Move(
+        f"Can we talk about {WHAT_ABOUT} when you're free?",
+        "Say what it is about, so they aren't left dreading the conversation.",
+    )
+
+
+MOVES = {
+    "character": move_character,
+    "absolute": move_absolute,
+    "mind_reading": move_mind_reading,
+    "feelings_blame": move_feelings_blame,
+    "contempt": move_contempt,
+    "accusatory_question": move_accusatory_question,
+    "ultimatum": move_ultimatum,
+    "threat": move_threat,
+    "guilt_trip": move_guilt_trip,
+    "urgency": move_urgency,
+    "desperation": move_desperation,
+    "social_pressure": move_social_pressure,
+    "loaded_opener": move_loaded_opener,
+}
+
+# When a sentence has several problems, the move for the first of these decides.
+PRIORITY = (
+    "threat",
+    "ultimatum",
+    "urgency",
+    "loaded_opener",
+    "desperation",
+    "guilt_trip",
+    "social_pressure",
+    "feelings_blame",
+    "character",
+    "mind_reading",
+    "accusatory_question",
+    "absolute",
+    "contempt",
+)
+
+
+def apply(issue: str, doc: Doc) -> Move:
+    return MOVES[issue](doc)
