@@ -298,7 +298,12 @@ def train(
     # Benign false alarms (a tactic on a draft that has none) add up over seven tactics; while they
     # exceed 4% of dev's benign drafts, raise the bar of the tactic that causes most of them.
     pmax_all = {
-        k: np.array([dev_p[dof == d, SENTENCE_LABELS.index(f"ta:{k}")].max() if (dof == d).any() else 0.0 for d in range(len(splits["dev"]))])
+        k: np.array(
+            [
+                dev_p[dof == d, SENTENCE_LABELS.index(f"ta:{k}")].max() if (dof == d).any() else 0.0
+                for d in range(len(splits["dev"]))
+            ]
+        )
         for k in TACTICS
     }
     benign = np.array([not d["tactics"] for d in splits["dev"]])
