@@ -301,6 +301,48 @@ def evaluate(
                 )
 
 
+@app.command(name="eval-rewrites")
+def eval_rewrites(
+    split: Annotated[str, typer.Option(help="Which split of data/ to use.")] = "test",
+    data: Annotated[Path, typer.Option(help="Folder holding the labelled splits.")] = Path("data"),
+    gold: Annotated[Path | None, typer.Option(help="Use this labelled JSONL file instead of a split.")] = None,
+    pairs: Annotated[int, typer.Option(help="How many before/after pairs to show.")] = 10,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the figures as JSON.")] = False,
+) -> None:
+    """Judge the best rewrite of every draft with blame or a tactic: calm, clean, facts and ask kept."""
+    from draftwise import evaluate as ev
+    from draftwise.corpus import read_jsonl
+
+    golds = list(read_jsonl(gold or (data / f"{split}.jsonl")))
+    res = ev.rewrites(_analyzer(), golds, pairs=pairs)
+    if as_json:
+        typer.echo(json.dumps(res, indent=1, ensure_ascii=False))
+        return
+    r = res["rates"]
+    typer.echo(
+        f"rewrites on {res['drafts_with_blame_or_tactic']} drafts with blame or a tactic "
+        f"({res['mean_candidates']:.1f} candidates each); the best candidate:"
+    )
+    for k, label in (
+        ("no_blame", "has no blame sentence"),
+        ("no_tactic", "has no tactic"),
+        ("calm", "has intensity <= 4"),
+        ("facts", "keeps every number, name and date"),
+        ("ask", "keeps the ask"),
+        ("all", "passes all five"),
+    ):
+        typer.echo(f"  {label:<36} {r[k]:.3f}")
+    typer.echo(f"sentence suggestions: {res['suggestions']}, with a fluency problem: {res['suggestions_not_fluent']}")
+    for before, after, probs in res["fluency_examples"]:
+        typer.echo(f"  ! {before!r} -> {after!r}: {', '.join(probs)}")
+    for p in res["pairs"]:
+        typer.echo(
+            f"\n--- {p['id']} ({p['style']}; intensity {p['intensity'][0]} -> {p['intensity'][1]}; tactics {p['tactics'][0]} -> {p['tactics'][1]})"
+        )
+        typer.echo("before: " + p["before"].replace("\n", " / "))
+        typer.echo("after:  " + p["after"].replace("\n", " / "))
+
+
 def main() -> None:
     """Entry point of the ``draftwise`` script."""
     app()

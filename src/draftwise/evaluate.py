@@ -303,3 +303,65 @@ def report_lines(res: dict[str, Any], split: str) -> list[str]:
             mark = f"   target {tgt[0]} {tgt[1]}: {'met' if ok else 'NOT met'}"
         L.append(f"{k:<22} {v:.3f}{mark}" if isinstance(v, float) else f"{k:<22} {v}{mark}")
     return L
+
+
+# -- rewrites ------------------------------------------------------------------
+
+
+def rewrites(analyzer: Any, golds: Sequence[dict], pairs: int = 10) -> dict[str, Any]:
+    """For every draft with blame or a tactic (by its labels), judge the best rewrite candidate.
+
+    A best candidate passes when the analyser finds no blame sentence and no tactic in it, its
+    intensity is 4 or less, it keeps every number, name and date, and it keeps the ask.
+    """
+    from draftwise.rewrite.check import fluency_problems, keeps_ask, keeps_facts
+
+    hard = [g for g in golds if g.get("tactics") or any(s["phrasing"] == "blame" for s in g["sentences"])]
+    reports = list(analyzer.analyse_many([g["text"] for g in hard], ids=[g["id"] for g in hard], rewrites=True))
+    n = Counter()
+    examples = []
+    suggestion_problems: list[tuple[str, str, list[str]]] = []
+    for g, r in zip(hard, reports, strict=True):
+        if r.error or not r.rewrites:
+            n["no_candidate"] += 1
+            continue
+        best = r.rewrites[0]
+        ok = {
+            "no_blame": best.blame_sentences == 0,
+            "no_tactic": not best.tactics,
+            "calm": best.intensity <= 4,
+            "facts": keeps_facts(r.text, best.text),
+            "ask": keeps_ask(r, best.text),
+        }
+        n["drafts"] += 1
+        for k, v in ok.items():
+            n[k] += v
+        n["all"] += all(ok.values())
+        n["candidates"] += len(r.rewrites)
+        for sg in r.suggestions:
+            n["suggestions"] += 1
+            probs = fluency_problems(sg.replacement) if sg.replacement else []
+            if probs:
+                n["suggestions_not_fluent"] += 1
+                suggestion_problems.append((r.sentences[sg.sentence].text, sg.replacement, probs))
+        if len(examples) < pairs and all(ok.values()) and len(r.text) < 400:
+            examples.append(
+                {
+                    "id": g["id"],
+                    "before": r.text,
+                    "after": best.text,
+                    "style": best.style,
+                    "intensity": (r.intensity.level if r.intensity else None, best.intensity),
+                    "tactics": (r.tactic_labels, list(best.tactics)),
+                }
+            )
+    d = max(1, n["drafts"])
+    return {
+        "drafts_with_blame_or_tactic": len(hard),
+        "rates": {k: n[k] / d for k in ("no_blame", "no_tactic", "calm", "facts", "ask", "all")},
+        "mean_candidates": n["candidates"] / d,
+        "suggestions": n["suggestions"],
+        "suggestions_not_fluent": n["suggestions_not_fluent"],
+        "fluency_examples": suggestion_problems[:10],
+        "pairs": examples,
+    }

@@ -158,7 +158,7 @@ RULES: tuple[Rule, ...] = (
         "urgency.chasing",
         "urgency",
         _TACTIC,
-        r"(?P<cue>\b(?:i can see (?:you(?:'?re| are)|ur|u r|u'?re) (?:online|active|typing)|i know (?:you(?:'?ve| have)|u(?:'?ve)?) (?:seen|read) (?:this|it|my)|(?:you|u) (?:left|leave) me on (?:read|delivered)|why (?:are|r) (?:you|u) ignoring|why (?:aren'?t|arent|won'?t|wont) (?:you|u) (?:answering|replying|responding|picking up)|stop ignoring|don'?t ignore me|answer (?:your|ur|the) (?:phone|texts|messages)|pick up (?:your|ur|the) (?:phone|damn phone)|i(?:'?ve| have) (?:called|rung|texted|messaged) (?:you )?(?:\d+|two|three|four|five|six|ten|so many|a million) times|hello\?+|helloo+|answer me|\?{3,}|where (?:are|r) (?:you|u)\?{2,}|reply!+|respond!+)|^\s*\?+\s*$)",
+        r"(?P<cue>\b(?:i can see (?:you(?:'?re| are)|ur|u r|u'?re) (?:online|active|typing)|i know (?:you(?:'?ve| have)|u(?:'?ve)?) (?:seen|read) (?:this|it|my)|(?:you|u) (?:left|leave) me on (?:read|delivered)|why (?:are|r) (?:you|u) ignoring|why (?:aren'?t|arent|won'?t|wont) (?:you|u) (?:answering|replying|responding|picking up)|stop ignoring|don'?t ignore me|answer (?:your|ur|the) (?:phone|texts|messages)|pick up (?:your|ur|the) (?:phone|damn phone)|i(?:'?ve| have) (?:called|rung|texted|messaged) (?:you )?(?:\d+|two|three|four|five|six|ten|so many|a million) times|hello\?+|helloo+|(?:^|[.!?]\s*)answer me(?!\s+(?:when|if|whenever|once|after))|\?{3,}|where (?:are|r) (?:you|u)\?{2,}|reply!+|respond!+)|^\s*\?+\s*$)",
         "chases them for an answer",
         guard=_outside_quotes,
     ),

@@ -67,7 +67,7 @@ def keeps_ask(report: object, candidate: str, need: float = 0.6) -> bool:
     return all(len(a & have) >= need * len(a) for a in ask_terms(report))
 
 
-_DANGLING = re.compile(r"(?i)\b(?:when|and|but|because|so|that|to|the|a|of|with)\s*[.!?]*\s*$")
+_DANGLING = re.compile(r"(?i)\b(?:when|and|but|because|to|the|a|of|with)\s*[.!?]*\s*$")
 
 
 def fluency_problems(text: str) -> list[str]:

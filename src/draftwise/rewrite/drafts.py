@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any
 
 from draftwise.results import Report, Rewrite, SentenceResult, Suggestion
 from draftwise.rewrite import moves
-from draftwise.rewrite.grammar import end_with, tidy
+from draftwise.rewrite.grammar import end_with, sentence_case, tidy
 from draftwise.rewrite.style import Register, detect, is_greeting, is_signoff
 
 if TYPE_CHECKING:
@@ -50,29 +50,22 @@ _SOFTEN = re.compile(
 
 
 def facts(text: str) -> set[str]:
-    """Numbers, amounts, times, dates and capitalised names that a rewrite must keep."""
+    """Numbers, amounts, times, dates and names (spaCy's proper nouns) that a rewrite must keep."""
+    from draftwise import nlp
+
     out = {m.group(0).lower().strip() for m in _FACT.finditer(text)}
-    for m in re.finditer(r"(?<![.!?]\s)(?<!^)\b([A-Z][a-z]{2,})\b", text):
-        w = m.group(1)
-        if w.lower() not in (
-            "i",
-            "im",
-            "ive",
-            "id",
-            "ill",
-            "the",
-            "and",
-            "but",
-            "hi",
-            "hey",
-            "dear",
-            "thanks",
-            "sorry",
-            "please",
-            "ok",
-        ):
-            out.add(w.lower())
+    for tok in nlp.load()(text):
+        proper = tok.tag_ in ("NNP", "NNPS") and tok.text[:1].isupper() and tok.is_alpha and len(tok.text) > 1
+        if proper and tok.lower_ not in _NOT_NAMES and not tok.text.isupper():
+            out.add(tok.lower_)
     return out
+
+
+# Capitalised words the tagger may call proper nouns that are not names a rewrite must keep.
+_NOT_NAMES = frozenset(
+    """i hi hey dear thanks thank sorry please ok okay regards best cheers love mum mom dad mummy daddy nan gran grandma
+    grandad auntie aunty uncle sis bro babe hun mate sir madam mr mrs ms dr god omg lol fyi asap pls""".split()
+)
 
 
 def keeps_facts(original: str, candidate: str) -> bool:
@@ -88,6 +81,101 @@ class _Plan:
     signoff: list[int]
     replacement: dict[int, str]
     dropped: set[int]
+
+
+_VOCATIVE = re.compile(
+    r"^\s*((?:(?:hey|hi|oh|ok|okay|look|listen|right|so|and)\s+)?[A-Z][a-z]+(?: [A-Z][a-z]+)?)\s*[,:]\s+(?=\S)"
+)
+_TIME_PHRASE = re.compile(
+    r"(?i)\b(?:(?:on|since|last|this|by|at|from|until|in|before|after)\s+)?(?:(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?(?:\s+of)?\s+"
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*\s+\d{1,2}(?:st|nd|rd|th)?|"
+    r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:\s+(?:night|morning|afternoon|evening))?|yesterday|last night|"
+    r"tonight|tomorrow|this (?:morning|afternoon|evening|week)|\d{1,2}(?::\d\d)?\s?(?:am|pm))\b"
+)
+
+
+def _lost_facts(original: str, replacement: str) -> set[str]:
+    return facts(original) - facts(replacement)
+
+
+_TRAILING_VOCATIVE = re.compile(r"(?:,\s*|\s)([A-Z][a-z]+)\s*[.!?]*\s*$")
+_NOT_VOCATIVE = re.compile(
+    r"(?i)^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|today|tonight|thanks|please|sorry|okay|again|too|though|mate|love|babe)$"
+)
+
+
+def _with_facts(original: str, replacement: str) -> str:
+    """Carry a vocative name and a time phrase of the original into a templated replacement."""
+    if not replacement:
+        return replacement
+    out = replacement
+    tail = _TRAILING_VOCATIVE.search(original)
+    if (
+        tail
+        and tail.group(1).lower() not in out.lower()
+        and tail.group(1).lower() not in _NOT_NAMES
+        and not _NOT_VOCATIVE.match(tail.group(1))
+        and not _VOCATIVE.match(original)
+    ):
+        out = re.sub(r"([.!?])?$", lambda mm: f", {tail.group(1)}{mm.group(1) or ''}", out.rstrip(), count=1)
+    m = _VOCATIVE.match(original)
+    if m and m.group(1).split()[-1].lower() not in out.lower():
+        name = m.group(1)
+        keep_capital = out.startswith(("I ", "I'"))
+        out = f"{name}, {out if keep_capital else out[0].lower() + out[1:]}"
+    t = _TIME_PHRASE.search(original)
+    if t and t.group(0).lower() not in out.lower():
+        phrase = t.group(0)
+        if moves.WHEN in out:
+            out = out.replace(
+                moves.WHEN,
+                re.sub(r"(?i)^(?:on|at|by|in)\s+", "", phrase)
+                if phrase.lower().startswith(("on ", "at ", "by ", "in "))
+                else phrase,
+                1,
+            )
+        elif moves.WHAT in out:
+            out = out.replace(moves.WHAT, f"{moves.WHAT} {phrase}", 1)
+    return out
+
+
+def _trim_clauses(doc: object, cue_spans: Sequence[tuple[int, int]]) -> str | None:
+    """The sentence without the clauses that carry the cues, if something sayable is left."""
+    drop: set[int] = set()
+    for a, b in cue_spans:
+        toks = [t for t in doc if t.idx < b and a < t.idx + len(t.text)]  # type: ignore[attr-defined]
+        for t in toks:
+            head = t
+            while (
+                head.dep_ not in ("ROOT", "conj", "advcl", "ccomp", "parataxis", "appos", "npadvmod", "dep", "intj")
+                and head.head is not head
+            ):
+                head = head.head
+            if head.dep_ == "ROOT":
+                return None
+            drop |= {w.i for w in head.subtree}
+            # a conjunction or comma that introduced the dropped clause goes with it
+            for w in doc:  # type: ignore[attr-defined]
+                if w.i == min(drop) - 1 and (w.dep_ in ("cc", "punct", "mark") or w.is_punct):
+                    drop.add(w.i)
+    kept = [t for t in doc if t.i not in drop]  # type: ignore[attr-defined]
+    words = [t for t in kept if t.is_alpha]
+    if len(words) < 3 or not any(t.pos_ in ("VERB", "AUX") for t in kept):
+        return None
+    return tidy("".join(t.text + t.whitespace_ for t in kept)).strip(" ,;:-")
+
+
+def _shouted(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 8 and sum(c.isupper() for c in letters) / len(letters) > 0.6
+
+
+def _unshout(text: str) -> str:
+    """Capitals are shouting: the sentence in sentence case, "I" kept, "!!!"/"???" cut to one."""
+    low = text.lower()
+    low = re.sub(r"\bi\b", "I", low)
+    low = re.sub(r"([!?])[!?]+", r"\1", low)
+    return low[:1].upper() + low[1:]
 
 
 class Rewriter:
@@ -107,8 +195,21 @@ class Rewriter:
             if not issues:
                 continue
             primary = next(i for i in moves.PRIORITY if i in issues)
-            mv = moves.apply(primary, nlp.parse(s.text))
-            replacement = register.sentence(mv.replacement) if mv.replacement else ""
+            doc = nlp.parse(s.text)
+            mv = moves.apply(primary, doc)
+            replacement = _with_facts(s.text, mv.replacement)
+            if (
+                replacement
+                and _lost_facts(s.text, replacement)
+                and primary
+                in ("character", "contempt", "absolute", "mind_reading", "accusatory_question", "guilt_trip")
+            ):
+                # Facts live in this sentence: keep its factual clause, drop the clause that judges.
+                cues = [(e.start - s.start, e.end - s.start) for e in s.evidence if e.label in issues]
+                trimmed = _trim_clauses(doc, cues) if cues else None
+                if trimmed and not _lost_facts(s.text, trimmed):
+                    replacement = end_with(sentence_case(trimmed))
+            replacement = register.sentence(replacement) if replacement else ""
             others = [i for i in issues if i != primary]
             message = mv.message
             if others:
@@ -128,6 +229,13 @@ class Rewriter:
             else:
                 break
         replacement = {g.sentence: g.replacement for g in sugg}
+        # The same templated line twice reads like a machine: keep its first use only.
+        seen: set[str] = set()
+        for i in sorted(replacement):
+            key = re.sub(r"\W+", " ", replacement[i].lower()).strip()
+            if key and key in seen:
+                replacement[i] = ""
+            seen.add(key)
         dropped = {i for i, r in replacement.items() if not r}
         return _Plan(greeting, signoff, replacement, dropped)
 
@@ -148,82 +256,102 @@ class Rewriter:
         out, pos = [], 0
         for s in report.sentences:
             out.append(text[pos : s.start])
-            rep = self._text(s, plan)
-            out.append(rep)
+            out.append(self._text(s, plan))
             pos = s.end
         out.append(text[pos:])
         joined = "".join(out)
         joined = re.sub(r"[ \t]{2,}", " ", joined)
-        joined = re.sub(r"\n{3,}", "\n\n", joined)
-        return joined.strip()
+        joined = re.sub(r" *\n *\n(?: *\n)+", "\n\n", joined)
+        joined = re.sub(r"\n(?:\s*\n)*(?=\s*$)", "", joined)
+        return "\n".join(line.strip() for line in joined.strip().split("\n") if line.strip() or True).strip()
 
-    def _roles(self, report: Report, plan: _Plan) -> dict[str, list[str]]:
-        skip = set(plan.greeting) | set(plan.signoff)
-        not_mindful = (
-            set(report.dear_man.mindful.sentences) if report.dear_man and not report.dear_man.mindful.present else set()
-        )
-        roles: dict[str, list[str]] = {
-            k: [] for k in ("describe", "express", "assert", "reinforce", "negotiate", "other")
-        }
+    def _body(self, report: Report, plan: _Plan) -> list[tuple[SentenceResult, str]]:
+        """The sentences a clean version keeps, in the writer's order, each in its clean form."""
+        skip = set(plan.greeting) | set(plan.signoff) | plan.dropped
+        dm = report.dear_man
+        if dm and not dm.mindful.present:
+            skip |= set(dm.mindful.sentences)
+        out = []
         for s in report.sentences:
-            if s.index in skip or s.index in plan.dropped or s.index in not_mindful:
+            if s.index in skip or _HEDGE_ONLY.search(s.text.strip()):
                 continue
             text = self._text(s, plan)
-            if _HEDGE_ONLY.search(s.text.strip()):
-                continue
-            text = tidy(_SOFTEN.sub("", text)) if text == s.text else text
-            if not text:
-                continue
-            if s.index in plan.replacement:
-                issue_roles = {
-                    "ultimatum": "assert",
-                    "threat": "assert",
-                    "urgency": "assert",
-                    "loaded_opener": "other",
-                    "desperation": "express",
-                    "guilt_trip": "express",
-                    "social_pressure": "express",
-                }
-                primary = next((i for i in moves.PRIORITY if i in (*s.tactics, *s.blame_types)), "")
-                role = issue_roles.get(primary, "describe" if primary == "absolute" else "express")
-                if primary == "loaded_opener":
-                    continue  # the DEAR MAN version opens with the facts instead
-            else:
-                role = next(
-                    (k for k in ("assert", "negotiate", "reinforce", "express", "describe") if k in s.skills), "other"
-                )
-            roles[role].append(text)
-        return roles
+            if text == s.text and dm and not dm.confident.present:
+                text = tidy(_SOFTEN.sub("", text))
+            if s.index in plan.replacement and "loaded_opener" in s.tactics and len(report.sentences) > 2:
+                continue  # in a longer draft the facts open the message instead
+            if text and _shouted(text):
+                text = _unshout(text)
+            if text:
+                out.append((s, text))
+        return out
 
     def dear_man(self, report: Report, plan: _Plan, register: Register) -> str:
-        roles = self._roles(report, plan)
-        parts: list[str] = []
-        parts += roles["describe"] or [register.sentence(f"On {moves.WHEN}, {moves.WHAT}.")]
-        parts += roles["other"]
-        parts += roles["express"] or [register.sentence("I felt [how you felt] about it.")]
-        parts += roles["assert"] or [register.sentence(f"Could you {moves.WANT}?")]
-        parts += roles["reinforce"] or [register.sentence("It would mean a lot to me.")]
-        parts += roles["negotiate"] or [register.sentence("If that doesn't work for you, what would?")]
+        """The writer's own sentences in their order, with each missing DEAR MAN part added where it belongs."""
+        body = self._body(report, plan)
+        have = {k for s, _ in body for k in s.skills}
+        for s, text in body:  # rewritten sentences count for what they now do
+            if s.index in plan.replacement:
+                if text.lower().startswith(("could you", "can you", "i'd like", "i'd rather", "would you")):
+                    have.add("assert")
+                elif re.match(r"(?i)(?:\w+, )?i(?:'ve been|'m| felt| feel| was| miss)", text):
+                    have.add("express")
+                else:
+                    have.add("describe")
+        parts = [t for _, t in body]
+        if "describe" not in have:
+            parts.insert(0, register.sentence(f"On {moves.WHEN}, {moves.WHAT}."))
+        if "express" not in have:
+            # after the facts: the last describing sentence, else the first sentence
+            last_fact = max((i for i, (b, _) in enumerate(body) if "describe" in b.skills), default=-1)
+            pos = last_fact + 1 + (1 if "describe" not in have else 0) if last_fact >= 0 else 1
+            parts.insert(min(pos, len(parts)), register.sentence("I felt [how you felt] about it."))
+        if "assert" not in have:
+            parts.append(register.sentence(f"Could you {moves.WANT}?"))
+        if "reinforce" not in have:
+            parts.append(register.sentence("It would mean a lot to me."))
+        if "negotiate" not in have:
+            parts.append(register.sentence("If that doesn't work for you, what would?"))
         return self._join(parts, register, self._lines(report, plan.greeting), self._lines(report, plan.signoff))
 
     def short_kind(self, report: Report, plan: _Plan, register: Register) -> str:
-        roles = self._roles(report, plan)
-        first = (
-            roles["express"] or roles["describe"] or [register.sentence(f"I've been thinking about {moves.WHAT}.")]
-        )[0]
-        ask = roles["assert"][:1] or [register.sentence(f"Could you {moves.WANT}?")]
-        # Facts named in the describe sentences travel with the short version when they would be lost.
-        kept = [first, *ask]
-        lost = [d for d in roles["describe"] if d not in kept and facts(d) - facts(" ".join(kept))]
-        kind = roles["reinforce"][:1] or [register.sentence("Thank you, it would mean a lot.")]
+        """Two or three sentences: the fact or feeling that matters most, the ask, a kind word."""
+        body = self._body(report, plan)
+        asks = [
+            t
+            for s, t in body
+            if "assert" in s.skills
+            or (
+                s.index in plan.replacement and t.lower().startswith(("could you", "can you", "i'd like", "i'd rather"))
+            )
+        ]
+        feel = [t for s, t in body if "express" in s.skills]
+        desc = sorted((t for s, t in body if "describe" in s.skills), key=lambda t: -len(facts(t)))
+        first = (feel or desc or [register.sentence(f"I've been thinking about {moves.WHAT}.")])[0]
+        kept = [first, *(asks[:1] or [register.sentence(f"Could you {moves.WANT}?")])]
+        # Facts that only the longer version would carry travel with the short one.
+        missing = (
+            facts(report.text)
+            - facts(" ".join(kept))
+            - facts(" ".join(self._lines(report, plan.greeting + plan.signoff)))
+        )
+        carry = [t for t in desc if t not in kept and facts(t) & missing][:1]
+        kind = [t for s, t in body if "reinforce" in s.skills][:1] or [
+            register.sentence("Thank you, it would mean a lot.")
+        ]
         return self._join(
-            [*lost[:1], *kept, *kind], register, self._lines(report, plan.greeting), self._lines(report, plan.signoff)
+            [*carry, *kept, *kind], register, self._lines(report, plan.greeting), self._lines(report, plan.signoff)
         )
 
     def repair_first(self, report: Report, plan: _Plan, register: Register) -> str:
-        owning, repair = [], []
+        owning, repair, asks = [], [], []
         for s in report.sentences:
-            if s.index in plan.dropped or s.index in plan.replacement:
+            if (
+                s.index in plan.dropped
+                or s.index in plan.replacement
+                or s.index in plan.greeting
+                or s.index in plan.signoff
+            ):
                 continue
             low = s.text.lower()
             if re.search(
@@ -232,12 +360,14 @@ class Rewriter:
                 owning.append(s.text)
             elif re.search(r"\b(?:i'?ll|i will|i'?m going to|from now on|next time|going forward)\b", low):
                 repair.append(s.text)
+            elif "assert" in s.skills and not re.search(r"(?i)forgive|move on|over it", low):
+                asks.append(s.text)
         parts = owning[:2] or [register.sentence("I'm sorry for [what I did].")]
         parts.append(repair[0] if repair else register.sentence("I'd like to make it right by [how you'll repair it]."))
-        if len(repair) < 2:
-            parts.append(register.sentence("From now on, I'll [what you'll do differently]."))
-        else:
-            parts.append(repair[1])
+        parts.append(
+            repair[1] if len(repair) > 1 else register.sentence("From now on, I'll [what you'll do differently].")
+        )
+        parts += asks[:1]
         parts.append(register.sentence("Take whatever time you need."))
         return self._join(parts, register, self._lines(report, plan.greeting), self._lines(report, plan.signoff))
 
@@ -299,17 +429,21 @@ class Rewriter:
 
     @staticmethod
     def _rank(report: Report, rw: Rewrite) -> tuple[Any, ...]:
+        """Best first: most of the five checks passed, then fewest problems, fullest DEAR MAN, calmest."""
+        from draftwise.rewrite.check import keeps_ask
+
+        checks = (
+            rw.blame_sentences == 0,
+            not rw.tactics,
+            rw.intensity <= 4,
+            keeps_facts(report.text, rw.text),
+            keeps_ask(report, rw.text),
+        )
         return (
-            rw.blame_sentences > 0,
-            len(rw.tactics) > 0,
-            rw.intensity > 4,
-            not keeps_facts(report.text, rw.text),
+            rw.safety and not report.safety.flag,
+            -sum(checks),
             rw.blame_sentences + len(rw.tactics),
             -len(rw.dear_man),
             rw.intensity,
             rw.text.count("["),
         )
-
-
-def clean(text: str) -> str:
-    return end_with(text) if text else text

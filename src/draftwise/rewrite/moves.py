@@ -151,7 +151,7 @@ _IF_DO = re.compile(
 _EITHER = re.compile(r"(?i)\beither\s+(?:you|u)\s+(?P<ask>.+?)\s+or\b")
 _CHASING = re.compile(
     r"(?i)\b(?:now|asap|right now|immediately|this (?:second|minute|instant)|straight away|rn|right away|already|"
-    r"this instant|in the next (?:hour|\d+ (?:minutes|mins|hours))|within the hour)\b[!?.]*"
+    r"this instant|in the next (?:hour|(?:\d+|one|two|three|four|five|ten|fifteen|twenty|thirty|few) (?:minutes|mins|hours))|within the hour)\b[!?.]*"
 )
 _POLITE_VERBS = {
     "call",
@@ -372,7 +372,8 @@ def move_feelings_blame(doc: Doc) -> Move:
     feeling = _feeling_from_make(doc)
     when = re.search(r"(?i)\b(?:when|whenever|every time)\s+(?P<rest>(?:you|u)\b.+?)[.!?]*$", text)
     if feeling:
-        tail = "when " + tidy(swap_person_text_keep(when.group("rest"))) if when else f"when {WHAT}"
+        # "when you ..." already describes them in the second person: it is kept as written.
+        tail = "when " + tidy(when.group("rest")) if when else f"when {WHAT}"
         return Move(
             end_with(f"I felt {feeling} {tail}"),
             "Own the feeling (\u201cI felt\u2026\u201d) instead of making them responsible for it.",
@@ -396,11 +397,6 @@ def move_feelings_blame(doc: Doc) -> Move:
     return Move(
         f"I've been feeling [how you feel] since {WHAT}.", "Own the feeling instead of making them responsible for it."
     )
-
-
-def swap_person_text_keep(text: str) -> str:
-    """Keep a "when you ..." clause as the writer wrote it (it already describes them in the second person)."""
-    return text
 
 
 def move_contempt(doc: Doc) -> Move:
@@ -450,9 +446,37 @@ def _parse_vp_past(vp: str) -> str | None:
     return tidy(f"{forms[0]} {rest}")
 
 
+_IF_NOT_STATE = re.compile(
+    r"(?i)^\s*(?:and\s+)?(?:if|unless)\s+(?P<subj>(?:the|my|your|ur|our|his|her|their|that|this|it)\b[^,;]{0,60}?)\s+"
+    r"(?P<neg>isn'?t|is not|aren'?t|are not|hasn'?t|has not|haven'?t|have not|doesn'?t|does not|don'?t|do not|wasn'?t|weren'?t)\s+(?P<rest>[^,;]+?)\s*(?:,|\bthen\b)"
+)
+_POSITIVE = {
+    "isn't": "is",
+    "isnt": "is",
+    "is not": "is",
+    "aren't": "are",
+    "are not": "are",
+    "hasn't": "has",
+    "has not": "has",
+    "haven't": "have",
+    "have not": "have",
+    "wasn't": "is",
+    "weren't": "are",
+}
+
+
 def _ask_from_pressure(doc: Doc) -> str | None:
     """The ask inside an ultimatum, threat or urgent demand, as a polite request."""
     text = doc.text
+    m = _IF_NOT_STATE.search(text)
+    if m:
+        neg = m.group("neg").lower().replace("'", "'")
+        verb = _POSITIVE.get(neg)
+        subj = m.group("subj").strip()
+        if verb:
+            return f"Could you make sure {subj[0].lower() + subj[1:]} {verb} {tidy(m.group('rest'))}?"
+        if neg.startswith(("doesn", "does", "don", "do ")):
+            return f"Could you make sure {subj[0].lower() + subj[1:]} {tidy(m.group('rest'))}?"
     for rx in (_IF_NOT, _EITHER):
         m = rx.search(text)
         if m:
@@ -516,6 +540,13 @@ def move_guilt_trip(doc: Doc) -> Move:
 
 def move_urgency(doc: Doc) -> Move:
     text = doc.text
+    m = re.search(r"(?i)\bi (?:need|want) (?:you|u) to\s+(?P<vp>[^.!?]+)", text)
+    if m:
+        vp = tidy(_CHASING.sub("", m.group("vp"))).strip(" ,")
+        if vp:
+            return Move(
+                end_with(f"Could you {vp} when you can", "?"), "Ask once, and let them answer in their own time."
+            )
     real = re.search(
         r"(?i)\bby\s+(?:the\s+)?(?:end of (?:the )?day|\w+day|tomorrow|tonight|\d{1,2}(?::\d\d)?\s*(?:am|pm)?|the \d+\w*)\b",
         text,
@@ -527,11 +558,33 @@ def move_urgency(doc: Doc) -> Move:
     if m:
         rest = _CHASING.sub("", m.group("rest"))
         rest = re.sub(r"(?i)\b(?:the|your|ur) (?:damn |fucking )?phone\b", "", rest)
-        base = tidy(f"{m.group('verb').lower()} {rest}")
+        verb = m.group("verb").lower()
+        if verb in ("answer", "reply", "respond", "message") and re.match(r"(?i)^\s*(?:me|to me)?\s*$", rest):
+            verb, rest = "get back to me", ""  # "answer me" chases; "get back to me" asks
+        base = tidy(f"{verb} {rest}")
         when = f" {real.group(0)}" if real and real.group(0) not in base else ""
         return Move(
             end_with(f"Could you {base}{when} when you get a chance", "?"),
             "Ask once, and let them answer in their own time.",
+        )
+    need = re.search(
+        r"(?i)\bi (?:need|want)\s+(?P<obj>(?:the|my|a|an|your|ur|this|that|it|them)\b[\w' ]{0,40}?)(?=\s*(?:,|\btoday\b|\btonight\b|\bby\b|\bnow\b|\basap\b|$|[.!?]))",
+        text,
+    )
+    when_words = " ".join(
+        dict.fromkeys(
+            w.group(0)
+            for w in re.finditer(
+                r"(?i)\b(?:today|tonight|tomorrow)\b|\bby\s+(?:the\s+)?(?:end of (?:the )?day|\w+day|\d{1,2}(?::\d\d)?\s*(?:am|pm)?)\b",
+                text,
+            )
+        )
+    )
+    if need:
+        obj = tidy(need.group("obj"))
+        return Move(
+            end_with(f"Could I have {obj}{(' ' + when_words) if when_words else ''}, please", "?"),
+            "Keep the real deadline and drop the chasing.",
         )
     if real:
         return Move(f"Could you let me know {real.group(0)}?", "Keep the real deadline and drop the chasing.")
@@ -540,7 +593,22 @@ def move_urgency(doc: Doc) -> Move:
     )
 
 
+_BEGGING = re.compile(
+    r"(?i)\b(?:please+|pls|plz|i'?m begging(?: you| u)?|i beg (?:you|u)|begging (?:you|u)|i swear|i'?ll do anything|"
+    r"anything|just|on my knees)\b[,!.]*\s*"
+)
+
+
 def move_desperation(doc: Doc) -> Move:
+    core = tidy(_BEGGING.sub("", doc.text)).strip(" ,.!?")
+    core = re.sub(r"(?i)^(?:and|but|so|or)\s+", "", core)
+    if core and len(core.split()) >= 3:
+        req = _request_from_clause(core)
+        if req and not re.search(r"(?i)\b(?:come back|stay|don'?t (?:leave|go))\b", core):
+            return Move(req, "Ask for what you need without begging; it leaves them free to say yes.")
+        m = re.match(r"(?i)^(?:i'?ll|i will|i can)\s+(?P<vp>.+)$", core)
+        if m and not re.search(r"(?i)\b(?:die|kill|hurt|end)\b", core):
+            return Move(end_with(f"I'll {tidy(m.group('vp'))}"), "Offer what you can do, without the pleading.")
     if re.search(r"(?i)\bcome back|miss (?:you|u)|without (?:you|u)|can'?t lose (?:you|u)|don'?t leave", doc.text):
         return Move(
             "I miss you, and I'd like to talk when you're ready.",

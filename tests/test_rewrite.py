@@ -1,0 +1,235 @@
+"""Rewrites: each move on real sentences, whole-draft candidates, register, facts, fluency."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+
+import pytest
+
+from draftwise import nlp
+from draftwise.rewrite import facts, moves
+from draftwise.rewrite.check import all_fluent, fluency_problems, keeps_ask
+
+
+def move(issue: str, text: str) -> str:
+    return moves.apply(issue, nlp.parse(text)).replacement
+
+
+# (issue, sentence, substrings the replacement must hold, substrings it must not)
+MOVE_ROWS = [
+    ("absolute", "you never call me back", ["[when]", "call me back"], ["never", "always"]),
+    ("absolute", "you always leave your dishes in the sink", ["left your dishes in the sink", "[when]"], ["always"]),
+    ("absolute", "You're always on your phone at dinner.", ["were on your phone at dinner"], ["always", "You're"]),
+    ("feelings_blame", "you make me feel worthless", ["I felt worthless when [what happened]"], ["make me", "me felt"]),
+    (
+        "feelings_blame",
+        "you make me feel stupid when you correct me in front of people",
+        ["I felt stupid when you correct me in front of people"],
+        ["me felt", "you felt", "I correct"],
+    ),
+    ("feelings_blame", "You ruined my whole week.", ["My whole week was hard for me after"], ["ruined"]),
+    ("character", "you're so selfish", ["I felt overlooked when [what happened]"], ["selfish"]),
+    ("character", "You're such a liar.", ["I felt lied to when"], ["liar"]),
+    (
+        "mind_reading",
+        "you don't care about me",
+        ["I've been feeling uncared for", "what was going on for you"],
+        ["you don't care"],
+    ),
+    ("contempt", "nice job as usual, genius", ["I'm frustrated about [what happened]"], ["genius"]),
+    (
+        "accusatory_question",
+        "How could you forget my birthday?",
+        ["I was hurt when you forgot my birthday."],
+        ["How could"],
+    ),
+    ("ultimatum", "Call me tonight or don't bother calling ever again.", ["Could you call me tonight?"], ["bother"]),
+    ("ultimatum", "If you don't apologise by Friday, we're done.", ["Could you apologise by Friday?"], ["done"]),
+    (
+        "ultimatum",
+        "If the full amount isn't in my account by 30 June, I will serve a notice.",
+        ["Could you make sure the full amount is in my account by 30 June?"],
+        ["serve"],
+    ),
+    (
+        "threat",
+        "Give me the money back by Sunday or I'll tell your boss everything.",
+        ["Could you give me the money back by Sunday?"],
+        ["boss"],
+    ),
+    ("urgency", "Answer me NOW.", ["Could you get back to me when you get a chance?"], ["NOW", "now"]),
+    (
+        "urgency",
+        "I need you to call me back in the next ten minutes.",
+        ["Could you call me back when you can?"],
+        ["ten minutes"],
+    ),
+    (
+        "desperation",
+        "PLEASE just come down for 5 minutes",
+        ["Could you come down for 5 minutes?"],
+        ["PLEASE", "please"],
+    ),
+    (
+        "desperation",
+        "I can't live without you.",
+        ["I miss you, and I'd like to talk when you're ready."],
+        ["can't live"],
+    ),
+    (
+        "guilt_trip",
+        "Fine, I'll just spend my birthday alone, again.",
+        ["I'd really like to spend my birthday with you."],
+        ["alone"],
+    ),
+    ("social_pressure", "Even your sister thinks you owe me an apology.", ["I'd like an apology."], ["sister"]),
+    ("loaded_opener", "We need to talk.", ["Can we talk about [what it's about]"], []),
+]
+
+
+@pytest.mark.parametrize(("issue", "text", "must", "must_not"), MOVE_ROWS)
+def test_moves(issue: str, text: str, must: list[str], must_not: list[str]) -> None:
+    out = move(issue, text)
+    for m in must:
+        assert m in out, (text, out)
+    for m in must_not:
+        assert m not in out, (text, out)
+    assert not fluency_problems(out), (out, fluency_problems(out))
+
+
+def test_moves_never_invent_facts() -> None:
+    for issue, text, *_ in MOVE_ROWS:
+        out = re.sub(r"\[[^\]]*\]", "", move(issue, text))
+        assert facts(out) <= facts(text) | {"i"}, (text, out, facts(out) - facts(text))
+
+
+@pytest.mark.parametrize(
+    "broken",
+    [
+        "I felt hurt when when you left.",
+        "I felt hurt when.",
+        "Could you [what you'd like?",
+        "It made I feel small.",
+        "I felt hurt ,and sad.",
+        "I are tired.",
+    ],
+)
+def test_fluency_check_catches_broken_text(broken: str) -> None:
+    assert fluency_problems(broken)
+
+
+def test_fluency_check_passes_clean_text() -> None:
+    assert all_fluent(
+        ["I felt hurt when [what happened].", "Could you call me tonight?", "so so tired lol", "after that."]
+    )
+
+
+DRAFTS = {
+    "texting": "hey\nu never text me back\nyou make me feel so stupid\nanswer me NOW",
+    "email": (
+        "Hi Dana,\n\nThe deposit of £850 still hasn't come back and it's been five weeks. You're so unreliable. "
+        "If you don't return the £850 by Friday, I'm taking you to small claims.\n\nThanks,\nPriya"
+    ),
+    "plain": "You ALWAYS do this!! Call me tonight or don't bother calling ever again.",
+    "apology": "I'm sorry I forgot your birthday, that was careless of me. I'm sorry you feel so hurt though, you know I'm busy.",
+}
+
+
+@pytest.fixture(scope="module")
+def rewritten(analyzer):
+    return {k: analyzer.analyse(v, rewrites=True) for k, v in DRAFTS.items()}
+
+
+def test_at_least_three_different_candidates_with_figures(rewritten) -> None:
+    for name, r in rewritten.items():
+        assert len(r.rewrites) >= 3, name
+        texts = [re.sub(r"\W+", " ", w.text.lower()) for w in r.rewrites]
+        assert len(set(texts)) == len(texts), name
+        for w in r.rewrites:
+            assert 1 <= w.intensity <= 10 and w.blame_sentences >= 0 and w.style and w.text
+
+
+def test_best_candidate_is_clean_and_calm(rewritten) -> None:
+    for name, r in rewritten.items():
+        best = r.rewrites[0]
+        assert best.blame_sentences == 0 and not best.tactics, (name, best)
+        assert best.intensity <= 4, (name, best)
+        assert best.intensity <= r.intensity.level
+
+
+def test_best_keeps_facts_and_ask(rewritten) -> None:
+    r = rewritten["email"]
+    best = r.rewrites[0]
+    low = best.text.lower()
+    assert "£850" in best.text and "friday" in low and "dana" in low and "priya" in low, best.text
+    assert keeps_ask(r, best.text)
+    assert "small claims" not in low
+
+
+def test_register_is_kept(rewritten) -> None:
+    for w in rewritten["texting"].rewrites:
+        # texting stays texting: lower case, a line per thought, no full stops
+        assert w.text == w.text.lower() or "[" in w.text, w.text
+        assert "\n" in w.text and not re.search(r"\.\s*$", w.text), w.text
+    for w in rewritten["email"].rewrites:
+        assert w.text.startswith("Hi Dana,") and w.text.rstrip().endswith("Priya"), w.text
+
+
+def test_repair_first_when_the_writer_apologises(rewritten) -> None:
+    styles = [w.style for w in rewritten["apology"].rewrites]
+    assert "repair_first" in styles
+    repair = next(w for w in rewritten["apology"].rewrites if w.style == "repair_first")
+    assert "forgive" not in repair.text.lower()
+    assert "Take whatever time you need." in repair.text
+
+
+def test_suggestions_per_flagged_sentence(rewritten) -> None:
+    r = rewritten["texting"]
+    flagged = {s.index for s in r.sentences if s.phrasing == "blame" or s.tactics}
+    assert {g.sentence for g in r.suggestions} == flagged
+    for g in r.suggestions:
+        assert g.issue and g.message and g.replacement is not None
+        assert not fluency_problems(g.replacement) if g.replacement else True
+
+
+def test_rewrites_are_fluent(rewritten) -> None:
+    for r in rewritten.values():
+        for g in r.suggestions:
+            if g.replacement:
+                assert not fluency_problems(g.replacement), g.replacement
+
+
+def test_rewrite_command_side_by_side() -> None:
+    p = subprocess.run(
+        [sys.executable, "-m", "draftwise.cli", "rewrite", DRAFTS["plain"]], capture_output=True, text=True, timeout=300
+    )
+    assert p.returncode == 0, p.stderr
+    assert "original" in p.stdout and "dear_man" in p.stdout and "intensity" in p.stdout
+    p = subprocess.run(
+        [sys.executable, "-m", "draftwise.cli", "rewrite", "-", "--json"],
+        input=DRAFTS["plain"],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    rec = json.loads(p.stdout)
+    assert len(rec["rewrites"]) >= 3 and rec["suggestions"]
+
+
+def test_batch_rewrites_fill_every_record(tmp_path) -> None:
+    src = tmp_path / "in.txt"
+    src.write_text("you never listen\nthanks for dinner!\n", encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    p = subprocess.run(
+        [sys.executable, "-m", "draftwise.cli", "batch", str(src), "-o", str(out), "--rewrites", "-q"],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert p.returncode == 0, p.stderr
+    recs = [json.loads(x) for x in out.read_text(encoding="utf-8").splitlines()]
+    assert recs[0]["suggestions"] and len(recs[0]["rewrites"]) >= 3
+    assert recs[1]["rewrites"] and not recs[1]["suggestions"]
