@@ -42,6 +42,39 @@ class InputRow:
     warnings: tuple[str, ...] = field(default=())
 
 
+def columns(source: str | Path | BinaryIO, fmt: str | None = None) -> list[str]:
+    """The column (or JSON field) names of a table file, for choosing the text column."""
+    kind = detect_format(getattr(source, "name", source) if hasattr(source, "read") else source, fmt)
+    if kind == "txt":
+        return []
+    if kind == "parquet":
+        import pyarrow.parquet as pq
+
+        return list(pq.ParquetFile(source).schema_arrow.names)
+    raw = _open(source)
+    stream = _open_text(raw)
+    if kind in ("csv", "tsv"):
+        try:
+            header = next(csv.reader(stream, delimiter="," if kind == "csv" else "\t"))
+        except (StopIteration, csv.Error):
+            return []
+        finally:
+            stream.detach()
+        return [_repair(h)[0].strip().lstrip("\ufeff") for h in header]
+    names: dict[str, None] = {}
+    for n, line in enumerate(stream):
+        if n >= 50:
+            break
+        try:
+            obj = json.loads(line)
+        except json.JSONDecodeError:
+            continue
+        if isinstance(obj, dict):
+            names.update(dict.fromkeys(obj))
+    stream.detach()
+    return list(names)
+
+
 def detect_format(path: str | Path, fmt: str | None = None) -> str:
     if fmt:
         if fmt not in FORMATS:
@@ -95,7 +128,12 @@ def _open_text(stream: BinaryIO) -> io.TextIOWrapper:
     return io.TextIOWrapper(stream, encoding=enc, errors=errors, newline="")
 
 
-def _open(path: str | Path) -> BinaryIO:
+def _open(path: str | Path | BinaryIO) -> BinaryIO:
+    if hasattr(path, "read"):  # an in-memory upload: never written to disk
+        stream = path
+        if not hasattr(stream, "peek"):
+            stream = io.BufferedReader(stream)  # type: ignore[arg-type]
+        return stream  # type: ignore[return-value]
     if str(path) == "-":
         return io.BufferedReader(sys.stdin.buffer)  # type: ignore[arg-type]
     p = Path(path)
@@ -107,7 +145,7 @@ def _open(path: str | Path) -> BinaryIO:
 
 
 def read_rows(
-    path: str | Path,
+    path: str | Path | BinaryIO,
     *,
     fmt: str | None = None,
     text_column: str = "text",
@@ -115,7 +153,7 @@ def read_rows(
     txt_mode: str = "line",
 ) -> Iterator[InputRow]:
     """Yield one :class:`InputRow` per input row, streaming."""
-    kind = detect_format(path, fmt)
+    kind = detect_format(getattr(path, "name", path) if hasattr(path, "read") else path, fmt)
     if kind == "parquet":
         yield from _read_parquet(path, text_column, id_column)
         return
@@ -248,12 +286,12 @@ def _read_txt(stream: io.TextIOWrapper, mode: str) -> Iterator[InputRow]:
         yield InputRow(pos, str(pos), text, None, warns)
 
 
-def _read_parquet(path: str | Path, text_column: str, id_column: str) -> Iterator[InputRow]:
+def _read_parquet(path: str | Path | BinaryIO, text_column: str, id_column: str) -> Iterator[InputRow]:
     try:
         import pyarrow.parquet as pq
     except ImportError as e:  # pragma: no cover
         raise InputError("reading Parquet needs pyarrow: pip install pyarrow") from e
-    if not Path(path).exists():
+    if not hasattr(path, "read") and not Path(path).exists():
         raise InputError(f"no such file: {path}")
     try:
         pf = pq.ParquetFile(path)
