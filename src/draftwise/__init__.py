@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from draftwise.results import Report
 
 
-def __getattr__(name: str):
+def __getattr__(name: str) -> object:
     if name == "Analyzer":
         from draftwise.pipeline import Analyzer
 

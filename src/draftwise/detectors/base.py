@@ -147,6 +147,16 @@ def rule(
     return Rule(name, label, family, pattern(template), explanation, score, guard)
 
 
+class RuleDetector:
+    """A detector that is its rules: every rule on every sentence (subclasses may add more)."""
+
+    name = ""
+    rules: tuple[Rule, ...] = ()
+
+    def detect(self, draft: DraftView) -> list[Finding]:
+        return run_rules(self.rules, draft)
+
+
 def run_rules(rules: Sequence[Rule], draft: DraftView) -> list[Finding]:
     """Every finding of every rule on every sentence, in sentence order."""
     out: list[Finding] = []

@@ -11,7 +11,14 @@ from __future__ import annotations
 
 import re
 
-from draftwise.detectors.base import DraftView, Finding, Rule, SentenceView, outside_quotes, pattern, rule, run_rules
+from draftwise.detectors.base import (
+    Rule,
+    RuleDetector,
+    SentenceView,
+    outside_quotes,
+    pattern,
+    rule,
+)
 from draftwise.detectors.sentiment import compound
 from draftwise.lexicons import INSULTS, NEGATIVE_TRAITS
 
@@ -333,10 +340,8 @@ RULES: tuple[Rule, ...] = (
 )
 
 
-class PhrasingDetector:
+class PhrasingDetector(RuleDetector):
     """Blame cues per sentence (family ``blame``, label = the blame type)."""
 
     name = "phrasing"
-
-    def detect(self, draft: DraftView) -> list[Finding]:
-        return run_rules(RULES, draft)
+    rules = RULES

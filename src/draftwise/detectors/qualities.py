@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from draftwise.detectors.base import DraftView, Finding, Rule, rule, run_rules
+from draftwise.detectors.base import Rule, RuleDetector, rule
 from draftwise.lexicons import HEDGES, SELF_PUT_DOWNS
 
 
@@ -46,10 +46,8 @@ RULES: tuple[Rule, ...] = (
 )
 
 
-class QualitiesDetector:
+class QualitiesDetector(RuleDetector):
     """Cues that bear on the draft-level skills (families ``mindful``, ``confident``)."""
 
     name = "qualities"
-
-    def detect(self, draft: DraftView) -> list[Finding]:
-        return run_rules(RULES, draft)
+    rules = RULES

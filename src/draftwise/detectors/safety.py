@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from draftwise.detectors.base import DraftView, Finding, Rule, SentenceView, normalise, rule, run_rules
+from draftwise.detectors.base import DraftView, Finding, Rule, RuleDetector, SentenceView, normalise, rule
 from draftwise.results import Resource
 
 # Figurative uses that must never raise the flag on their own.
@@ -218,16 +218,17 @@ def _sentence_at(draft: DraftView, pos: int) -> int | None:
     return None
 
 
-class SafetyDetector:
+class SafetyDetector(RuleDetector):
     """Safety cues per sentence, across sentence breaks, and a farewell read over the whole draft.
 
     Family ``safety``; labels ``suicide``, ``self_harm``, ``violence``.
     """
 
     name = "safety"
+    rules = RULES
 
     def detect(self, draft: DraftView) -> list[Finding]:
-        out = run_rules(RULES, draft)
+        out = super().detect(draft)
         seen = {(f.start, f.end) for f in out}
         # Phrasings split over a line break ("i don't want to do this anymore / any of it").
         whole = normalise(draft.text).replace("\n", " ")

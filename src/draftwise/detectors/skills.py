@@ -1,17 +1,16 @@
 """DEAR MAN skills that show in single sentences: describe, express, assert,
 reinforce, negotiate (LABELS.md section 1).
 
-Lexical cues carry most of the evidence; spaCy adds what words alone miss: a
-past-tense or perfect verb with a concrete time or number for ``describe``, a
-bare imperative for ``assert``, a feeling word owned by a first-person subject
-for ``express``.
+Lexical cues carry most of the evidence; spaCy's tagger adds what words alone
+miss: a past-tense or perfect verb for ``describe`` and a bare imperative for
+``assert``.
 """
 
 from __future__ import annotations
 
 import re
 
-from draftwise.detectors.base import DraftView, Finding, Rule, SentenceView, rule, run_rules
+from draftwise.detectors.base import DraftView, Finding, Rule, RuleDetector, SentenceView, rule
 from draftwise.lexicons import FEELINGS
 
 _FEEL = "|".join(sorted((re.escape(w) for w in FEELINGS), key=len, reverse=True))
@@ -221,13 +220,14 @@ RULES: tuple[Rule, ...] = (
 _PERFECT_OR_PAST = {"VBD", "VBN"}
 
 
-class SkillsDetector:
-    """Sentence-level DEAR skills (family ``skill``)."""
+class SkillsDetector(RuleDetector):
+    """Sentence-level DEAR skills (family ``skill``): the rules, and spaCy's tags."""
 
     name = "skills"
+    rules = RULES
 
     def detect(self, draft: DraftView) -> list[Finding]:
-        out = run_rules(RULES, draft)
+        out = super().detect(draft)
         for s in draft.sentences:
             out.extend(self._from_parse(s))
         return out
@@ -268,13 +268,7 @@ class SkillsDetector:
                     "assert.imperative",
                 )
             )
-        past = [
-            t
-            for t in doc
-            if t.tag_ in _PERFECT_OR_PAST
-            and t.pos_ in {"VERB", "AUX"}
-            and t.lower_ not in {"was", "were", "had", "did"}
-        ]
+        past = [t for t in doc if t.tag_ in _PERFECT_OR_PAST and t.lower_ not in {"was", "were", "had", "did", "been"}]
         if past and not s.norm.rstrip().endswith("?"):
             t = past[0]
             found.append(

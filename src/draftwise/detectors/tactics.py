@@ -12,7 +12,13 @@ from __future__ import annotations
 
 import re
 
-from draftwise.detectors.base import DraftView, Finding, Rule, SentenceView, outside_quotes, rule, run_rules
+from draftwise.detectors.base import (
+    Rule,
+    RuleDetector,
+    SentenceView,
+    outside_quotes,
+    rule,
+)
 
 _outside_quotes = outside_quotes
 
@@ -218,10 +224,8 @@ RULES: tuple[Rule, ...] = (
 )
 
 
-class TacticsDetector:
+class TacticsDetector(RuleDetector):
     """Sentence cues of the seven pressure tactics (family ``tactic``)."""
 
     name = "tactics"
-
-    def detect(self, draft: DraftView) -> list[Finding]:
-        return run_rules(RULES, draft)
+    rules = RULES

@@ -78,21 +78,41 @@ class TfidfBlock:
     def grams(self, text: str) -> list[tuple[str, int, int]]:
         return word_ngrams(text) if self.kind == "word" else char_ngrams(text)
 
+    def _char_ids(self, word: str) -> tuple[int, ...]:
+        """Vocabulary ids of a word's character n-grams (cached: words repeat far more than they vary)."""
+        cache = self.__dict__.setdefault("_cache", {})
+        ids = cache.get(word)
+        if ids is None:
+            if len(cache) > 200_000:
+                cache.clear()
+            w = f" {word} "
+            grams = (w[i : i + n] for n in range(2, 6) for i in range(max(1, len(w) - n + 1)))
+            ids = tuple(j for g in grams if len(g) >= 2 and (j := self.vocab.get(g)) is not None)
+            cache[word] = ids
+        return ids
+
     def transform(self, text: str) -> tuple[np.ndarray, np.ndarray, list[list[tuple[int, int]]]]:
         counts: Counter = Counter()
         spans: dict[int, list[tuple[int, int]]] = {}
-        for g, a, b in self.grams(text):
-            j = self.vocab.get(g)
-            if j is None:
-                continue
-            counts[j] += 1
-            spans.setdefault(j, []).append((a, b))
+        if self.kind == "char":
+            # No spans here: a character n-gram's word is found again when evidence needs it.
+            for t, _, _ in word_tokens(text):
+                if t[0].isalpha():
+                    counts.update(self._char_ids(t))
+        else:
+            for g, a, b in self.grams(text):
+                j = self.vocab.get(g)
+                if j is None:
+                    continue
+                counts[j] += 1
+                spans.setdefault(j, []).append((a, b))
         if not counts:
             return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float32), []
-        ids = np.fromiter(counts.keys(), dtype=np.int64)
-        vals = np.array([(1.0 + math.log(c)) * self.idf[j] for j, c in counts.items()], dtype=np.float32)
+        ids = np.fromiter(counts.keys(), dtype=np.int64, count=len(counts))
+        tf = np.fromiter(counts.values(), dtype=np.float32, count=len(counts))
+        vals = (1.0 + np.log(tf)) * self.idf[ids]
         vals /= float(np.linalg.norm(vals)) or 1.0
-        return ids, vals, [spans[j] for j in ids.tolist()]
+        return ids, vals.astype(np.float32), [spans.get(j, []) for j in ids.tolist()]
 
     @classmethod
     def fit(cls, kind: str, texts: Iterable[str], min_df: int, max_features: int) -> TfidfBlock:

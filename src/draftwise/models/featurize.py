@@ -122,12 +122,13 @@ class Featurizer:
             emb = np.stack([p[0] for p in pooled]) if pooled else np.zeros((0, self.encoder.dim), np.float32)
             coefs = [p[1] for p in pooled]
         rows, cols, vals = [], [], []
+        shapes: list[np.ndarray] = []
+        prev_rows: list[int] = []
+        next_rows: list[int] = []
         draft_of, idx_in = [], []
         spans: list[dict[int, list[tuple[int, int]]]] = []
         r = 0
-        ow, oc, orl, osh, oe, op, on = (
-            self.offsets[k][0] for k in ("word", "char", "rule", "shape", "emb", "prev", "next")
-        )
+        ow, oc, orl, osh = (self.offsets[k][0] for k in ("word", "char", "rule", "shape"))
         dim = emb.shape[1] if len(emb) else 0
         for d, (v, fs) in enumerate(zip(views, findings, strict=True)):
             n = len(v.sentences)
@@ -159,29 +160,31 @@ class Featurizer:
                         span_map[j + orl] = [
                             (f.start - s.start, f.end - s.start) for f in fs if f.sentence == i and f.rule == name
                         ]
-                sh = shape(text, i, n)
-                rows += [r] * len(sh)
-                cols += list(range(osh, osh + len(sh)))
-                vals += sh.tolist()
-                e = emb[base + i]
-                rows += [r] * dim
-                cols += list(range(oe, oe + dim))
-                vals += e.tolist()
-                if i > 0:
-                    rows += [r] * dim
-                    cols += list(range(op, op + dim))
-                    vals += emb[base + i - 1].tolist()
-                if i < n - 1:
-                    rows += [r] * dim
-                    cols += list(range(on, on + dim))
-                    vals += emb[base + i + 1].tolist()
+                shapes.append(shape(text, i, n))
+                prev_rows.append(base + i - 1 if i > 0 else -1)
+                next_rows.append(base + i + 1 if i < n - 1 else -1)
                 spans.append(span_map)
                 draft_of.append(d)
                 idx_in.append(i)
                 r += 1
-        X = sparse.csr_matrix(
-            (np.asarray(vals, dtype=np.float32), (np.asarray(rows), np.asarray(cols))), shape=(r, self.layout.width)
+        # Sparse blocks (n-grams, rules) from lists; dense blocks (shape, embeddings) as arrays.
+        sparse_part = sparse.csr_matrix(
+            (np.asarray(vals, dtype=np.float32), (np.asarray(rows, dtype=np.int64), np.asarray(cols, dtype=np.int64))),
+            shape=(r, osh),
         )
+        if r:
+            padded = np.vstack([emb.astype(np.float32), np.zeros((1, dim), np.float32)])  # row -1: no neighbour
+            dense = np.hstack(
+                [
+                    np.vstack(shapes).astype(np.float32),
+                    emb.astype(np.float32),
+                    padded[np.asarray(prev_rows, dtype=np.int64)],
+                    padded[np.asarray(next_rows, dtype=np.int64)],
+                ]
+            )
+        else:
+            dense = np.zeros((0, self.layout.width - osh), np.float32)
+        X = sparse.hstack([sparse_part, sparse.csr_matrix(dense)], format="csr")
         return SentenceRows(
             X,
             np.asarray(draft_of, dtype=np.int64),

@@ -164,27 +164,47 @@ class Judge:
 
     def attribution(self, extra: _Extra, i: int, text: str, label: str) -> list[tuple[float, int, int]]:
         """Per-word contributions (value, start, end; sentence-relative) to one label's logit."""
+        import bisect
+
         task, j = self._column(label)
         W = self.sentence_heads[task][0][:, j]
         row = extra.X[i]
         words = [(m.start(), m.end()) for m in re.finditer(r"\S+", text)]
+        starts = [a for a, _ in words]
         score = np.zeros(len(words), dtype=np.float64)
 
         def add(a: int, b: int, v: float) -> None:
-            for k, (wa, wb) in enumerate(words):
-                if wa < b and a < wb:
+            # the words overlapping [a, b): found by bisection, not by scanning every word
+            k = max(0, bisect.bisect_right(starts, a) - 1)
+            while k < len(words) and words[k][0] < b:
+                if a < words[k][1]:
                     score[k] += v
+                k += 1
 
         e0, e1 = self.offsets["emb"]
-        for f, x in zip(row.indices.tolist(), row.data.tolist(), strict=True):
-            if e0 <= f < e1:
-                continue
-            spans = extra.spans[i].get(f)
+        idx, data = row.indices, row.data
+        mask = (idx < e0) | (idx >= e1)
+        spans_of = extra.spans[i]
+        for f, x in zip(idx[mask].tolist(), data[mask].tolist(), strict=True):
+            spans = spans_of.get(f)
             if not spans:
                 continue
             v = x * float(W[f]) / len(spans)
             for a, b in spans:
                 add(a, b, v)
+        # Character n-grams: each word's share is the sum over its own n-grams.
+        c0, c1 = self.offsets["char"]
+        char_block = self.featurizer.char
+        weight = {f - c0: x for f, x in zip(idx.tolist(), data.tolist(), strict=True) if c0 <= f < c1}
+        if weight:
+            from draftwise.models.features import word_tokens
+            from draftwise.models.featurize import mask_quotes
+
+            for t, a, b in word_tokens(mask_quotes(text)):
+                if t[0].isalpha():
+                    v = sum(weight.get(g, 0.0) * float(W[c0 + g]) for g in char_block._char_ids(t))
+                    if v:
+                        add(a, b, v)
         ids = extra.token_ids[i]
         if ids:
             proj = self.encoder.table[np.asarray(ids)] @ W[e0:e1]

@@ -54,7 +54,7 @@ def facts(text: str) -> set[str]:
     from draftwise import nlp
 
     out = {m.group(0).lower().strip() for m in _FACT.finditer(text)}
-    for tok in nlp.load()(text):
+    for tok in nlp.load_full()(text):
         proper = tok.tag_ in ("NNP", "NNPS") and tok.text[:1].isupper() and tok.is_alpha and len(tok.text) > 1
         if proper and tok.lower_ not in _NOT_NAMES and not tok.text.isupper():
             out.add(tok.lower_)
