@@ -39,6 +39,14 @@ class BatchSummary:
     safety_flags: int = 0
     seconds: float = 0.0
 
+    def count(self, rec: dict[str, Any]) -> None:
+        """Add one written record to the tallies."""
+        self.written += 1
+        if rec.get("error"):
+            self.errors[error_kind(rec["error"])] += 1
+        if (rec.get("safety") or {}).get("flag"):
+            self.safety_flags += 1
+
     @property
     def ok(self) -> int:
         return self.written - sum(self.errors.values())
@@ -246,11 +254,7 @@ def run(
         for recs in results:
             for rec in recs:
                 writer.write(rec)
-                summary.written += 1
-                if rec.get("error"):
-                    summary.errors[error_kind(rec["error"])] += 1
-                if (rec.get("safety") or {}).get("flag"):
-                    summary.safety_flags += 1
+                summary.count(rec)
             if hasattr(writer, "flush"):
                 writer.flush()
             if on_progress is not None:

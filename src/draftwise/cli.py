@@ -99,8 +99,12 @@ def batch(
         bool, typer.Option("--rules-only", help="Use the rules alone, without the trained models.")
     ] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+    partition_rows: Annotated[int, typer.Option(help="Rows per partition (dask engine).")] = 2000,
 ) -> None:
-    """Analyse every draft in a file; one record per input row, in order."""
+    """Analyse every draft in a file; one record per input row, in order.
+
+    With --engine dask, OUTPUT is a folder of partitions (part-00000.jsonl, ...).
+    """
     from rich.console import Console
 
     from draftwise.io.readers import InputError
@@ -121,6 +125,7 @@ def batch(
                 rewrites=rewrites,
                 rules_only=rules_only,
                 fmt=input_format,
+                partition_rows=partition_rows,
             )
         except InputError as e:
             err.print(f"[red]draftwise: {e}[/red]")
