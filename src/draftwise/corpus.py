@@ -48,6 +48,20 @@ from draftwise.labels import (
 )
 
 _WORD = re.compile(r"\w", re.UNICODE)
+# Every labelled draft has these fields (DATA.md); ``near_miss`` and ``notes`` are optional.
+REQUIRED_KEYS = (
+    "id",
+    "relationship",
+    "style",
+    "text",
+    "sentences",
+    "mindful",
+    "confident",
+    "intensity",
+    "tactics",
+    "safety",
+    "apology",
+)
 
 
 @dataclass
@@ -85,19 +99,7 @@ def check_draft(d: dict) -> Problems:
     """Check one labelled draft against DATA.md and the conventions of LABELS.md."""
     p = Problems()
     err, warn = p.errors.append, p.warnings.append
-    for key in (
-        "id",
-        "relationship",
-        "style",
-        "text",
-        "sentences",
-        "mindful",
-        "confident",
-        "intensity",
-        "tactics",
-        "safety",
-        "apology",
-    ):
+    for key in REQUIRED_KEYS:
         if key not in d:
             err(f"missing field {key!r}")
     if p.errors:
@@ -302,21 +304,7 @@ def compile_batch(source: str) -> list[dict]:
     for d in drafts:
         d["tactics"] = sorted({t for s in d["sentences"] for t in s["tactics"]})
         d.setdefault("near_miss", [])
-    keys = (
-        "id",
-        "relationship",
-        "style",
-        "text",
-        "sentences",
-        "mindful",
-        "confident",
-        "intensity",
-        "tactics",
-        "safety",
-        "apology",
-        "near_miss",
-        "notes",
-    )
+    keys = (*REQUIRED_KEYS, "near_miss", "notes")
     return [{k: d[k] for k in keys if k in d} for d in drafts]
 
 
