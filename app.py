@@ -13,7 +13,7 @@ import streamlit as st
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 
-from draftwise import appkit
+from draftwise import Analyzer, appkit
 from draftwise.labels import DISPLAY
 from draftwise.render import PHRASING_BORDERS, diff_html, to_html
 
@@ -23,9 +23,7 @@ VIEWS = ("Check a draft", "Compare rewrites", "Batch a file")
 
 
 @st.cache_resource(show_spinner="Loading the analyser (once)…")
-def analyzer():
-    from draftwise import Analyzer
-
+def analyzer() -> Analyzer:
     return Analyzer()
 
 
