@@ -71,7 +71,9 @@ def main() -> int:
     recs = [json.loads(x) for x in clean.read_text(encoding="utf-8").splitlines()]
     ids = [r["id"] for r in recs]
     errors = {i for i, r in enumerate(recs) if r.get("error")}
-    kinds = Counter(r["error"].split(":")[0].split(" (")[0] for r in recs if r.get("error"))
+    from draftwise.batch import error_kind
+
+    kinds = Counter(error_kind(r["error"]) for r in recs if r.get("error"))
     print(
         f"clean run: {args.rows:,} rows in, {len(recs):,} records out in {secs:.0f} s ({args.rows / secs:.0f} rows/s), exit {p.returncode}"
     )
