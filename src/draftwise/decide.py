@@ -97,6 +97,30 @@ def rule_probabilities(draft: DraftView, findings: Sequence[Finding]) -> Probabi
     return Probabilities(out, {})
 
 
+def carried_tactics(probs: Probabilities, settings: Settings) -> dict[int, tuple[str, ...]] | None:
+    """Which sentences carry each tactic the draft is judged to hold (trained models only).
+
+    The draft decides: its ``tactic:<name>`` probability (draft head and best sentence, see
+    ``models.judge.combine_tactics``) against the tactic's bar. The sentence that shows the
+    tactic most carries it, with any other sentence that is nearly as strong. Returns None in
+    rule mode, where each sentence decides on its own.
+    """
+    if not any(str(k).startswith("tactic:") for k in probs.draft):
+        return None
+    out: dict[int, list[str]] = defaultdict(list)
+    for t in TACTICS:
+        if float(probs.draft.get(f"tactic:{t}", 0.0)) < settings.threshold(t, settings.tactic_threshold):
+            continue
+        ps = [float(p.get(t, 0.0)) for p in probs.sentences]
+        if not ps:
+            continue
+        top = max(ps)
+        for i, v in enumerate(ps):
+            if v == top or (v >= 0.5 and v >= 0.6 * top):
+                out[i].append(t)
+    return {i: tuple(v) for i, v in out.items()}
+
+
 def _ev(f: Finding, label: str | None = None) -> Evidence:
     return Evidence(f.start, f.end, label or f.label, f.cue)
 
@@ -113,10 +137,14 @@ def sentences(
     for f in findings:
         if f.sentence is not None:
             by_sentence[f.sentence].append(f)
+    carried = carried_tactics(probs, settings)
     out = []
     for s, p in zip(draft.sentences, probs.sentences, strict=True):
         fs = by_sentence.get(s.index, [])
-        tactics = [t for t in TACTICS if p.get(t, 0.0) >= settings.threshold(t, settings.tactic_threshold)]
+        if carried is not None:
+            tactics = [t for t in TACTICS if t in carried.get(s.index, ())]
+        else:
+            tactics = [t for t in TACTICS if p.get(t, 0.0) >= settings.threshold(t, settings.tactic_threshold)]
         phr = max(PHRASING, key=lambda k: p.get(k, 0.0))
         if p.get("blame", 0.0) >= settings.threshold("blame", settings.blame_threshold):
             phr = "blame"
@@ -177,7 +205,7 @@ def tactics(results: Sequence[SentenceResult], probs: Probabilities) -> list[Tac
         if not idx:
             continue
         score = max(float(results[i].scores.get(t, 0.0)) for i in idx)
-        score = max(score, float(probs.draft.get(t, 0.0)))
+        score = float(probs.draft.get(f"tactic:{t}", max(score, float(probs.draft.get(t, 0.0)))))
         evidence = tuple(e for i in idx for e in results[i].evidence if e.label == t)
         expl = next(
             (results[i].explanations.get(t) for i in idx if results[i].explanations.get(t)), TACTIC_EXPLANATIONS[t]

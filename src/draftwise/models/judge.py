@@ -49,8 +49,15 @@ def sentence_probabilities(X: Any, heads: dict[str, tuple[np.ndarray, np.ndarray
     return np.hstack([sk, ph, bt, ta]).astype(np.float32)
 
 
+def combine_tactics(draft_head: np.ndarray, sentence_max: np.ndarray) -> np.ndarray:
+    """A draft's tactic probability: the mean of its draft head and its most pressing sentence."""
+    return (draft_head + sentence_max) / 2.0
+
+
 def draft_probabilities(D: Any, heads: dict[str, tuple[np.ndarray, np.ndarray]]) -> dict[str, np.ndarray]:
     out = {"intensity": _lin(D, heads["intensity"])[:, 0]}
+    if "tactics" in heads:
+        out["tactics"] = _sigmoid(_lin(D, heads["tactics"]))
     for k in ("mindful", "confident", "safety"):
         out[k] = _sigmoid(_lin(D, heads[k]))[:, 0]
     out["apology"] = _softmax(_lin(D, heads["apology"]))
@@ -91,7 +98,8 @@ class Judge:
         }
         self.draft_heads = {
             k: (h[f"draft.{k}.W"], h[f"draft.{k}.b"])
-            for k in ("intensity", "mindful", "confident", "safety", "apology")
+            for k in ("intensity", "mindful", "confident", "safety", "apology", "tactics")
+            if f"draft.{k}.W" in h
         }
         self.labels = list(self.meta["sentence_labels"])
         self.thresholds: dict[str, float] = dict(self.meta["thresholds"])
@@ -133,6 +141,10 @@ class Judge:
                 p["safety"] = 0.0
                 sents.append(p)
             apology = dp["apology"][n]
+            tactic_p = None
+            if "tactics" in dp:
+                smax = np.array([max((s[k] for s in sents), default=0.0) for k in TACTICS], np.float32)
+                tactic_p = combine_tactics(dp["tactics"][n], smax)
             draft = {
                 "intensity": float(np.clip(dp["intensity"][n], 1.0, 10.0)),
                 "mindful": float(dp["mindful"][n]),
@@ -141,6 +153,8 @@ class Judge:
                 "apology_kind": APOLOGY_KINDS[int(apology.argmax())],
                 "apology_p": float(apology.max()),
             }
+            if tactic_p is not None:
+                draft.update({f"tactic:{k}": float(tactic_p[j]) for j, k in enumerate(TACTICS)})
             extra = _Extra(
                 rows.X[sel],
                 [rows.spans[r] for r in sel],
@@ -221,9 +235,15 @@ class Judge:
         if extra is None:
             return out
         ruled = {(f.sentence, f.label) for f in findings}
+        from draftwise.decide import carried_tactics
+
+        carried = carried_tactics(probs, settings)
         for s, p in zip(view.sentences, probs.sentences, strict=True):
             candidates = [k for k in SKILLS if p[k] >= settings.threshold(k, settings.skill_threshold)]
-            candidates += [k for k in TACTICS if p[k] >= settings.threshold(k, settings.tactic_threshold)]
+            if carried is None:
+                candidates += [k for k in TACTICS if p[k] >= settings.threshold(k, settings.tactic_threshold)]
+            else:
+                candidates += list(carried.get(s.index, ()))
             if (
                 p["blame"] >= settings.threshold("blame", settings.blame_threshold)
                 or max(p[k] for k in PHRASING) == p["blame"]
