@@ -54,6 +54,27 @@ MOVE_ROWS = [
         ["Could you make sure the full amount is in my account by 30 June?"],
         ["serve"],
     ),
+    # the ask survives a lead-in, a pronoun subject, texting and a positive condition; a repeat word
+    # ("again", "one more time") belongs to the penalty, and "again" stays only where the writer said it
+    (
+        "ultimatum",
+        "I'm telling you now so there's no confusion: if she isn't back by 6 on a Sunday again, I'll apply to court.",
+        ["Could you make sure she's back by 6 on a Sunday?"],
+        ["court", "again"],
+    ),
+    ("ultimatum", "if u dont call me tonight were done", ["Could you call me tonight?"], ["done"]),
+    (
+        "ultimatum",
+        "if you cancel one more time dont bother texting me",
+        ["I'd rather you didn't cancel again."],
+        ["bother"],
+    ),
+    (
+        "ultimatum",
+        "Listen, if you bring her to the wedding, don't expect me to show up.",
+        ["I'd rather you didn't bring her to the wedding."],
+        ["expect", "again"],
+    ),
     (
         "threat",
         "Give me the money back by Sunday or I'll tell your boss everything.",

@@ -49,6 +49,10 @@ _SOFTEN = re.compile(
 )
 
 
+# A rewritten sentence that asks (the moves' requests, in either register).
+_ASKS = re.compile(r"(?i)^(?:\w+, )?(?:could (?:you|u)|can (?:you|u)|would (?:you|u)|i'?d like|i'?d rather)\b")
+
+
 def facts(text: str) -> set[str]:
     """Numbers, amounts, times, dates and names (spaCy's proper nouns) that a rewrite must keep."""
     from draftwise import nlp
@@ -110,6 +114,11 @@ def _with_facts(original: str, replacement: str) -> str:
         return replacement
     out = replacement
     tail = _TRAILING_VOCATIVE.search(original)
+    if tail and re.search(
+        r"(?:\b(?i:to|with|from|at|for|about|of|by|and|or|the|my|your|ur)|\b[A-Z][a-z]+)\s+$",
+        original[: tail.start(1)],
+    ):
+        tail = None  # "speak to Auntie Grace": the object of a preposition, not the person addressed
     if (
         tail
         and tail.group(1).lower() not in out.lower()
@@ -195,7 +204,8 @@ class Rewriter:
             if not issues:
                 continue
             primary = next(i for i in moves.PRIORITY if i in issues)
-            doc = nlp.parse(s.text)
+            # Capitals are shouting, not names: the moves read the sentence in sentence case.
+            doc = nlp.parse(_unshout(s.text) if _shouted(s.text) else s.text)
             mv = moves.apply(primary, doc)
             replacement = _with_facts(s.text, mv.replacement)
             if (
@@ -292,7 +302,7 @@ class Rewriter:
         have = {k for s, _ in body for k in s.skills}
         for s, text in body:  # rewritten sentences count for what they now do
             if s.index in plan.replacement:
-                if text.lower().startswith(("could you", "can you", "i'd like", "i'd rather", "would you")):
+                if _ASKS.match(text):
                     have.add("assert")
                 elif re.match(r"(?i)(?:\w+, )?i(?:'ve been|'m| felt| feel| was| miss)", text):
                     have.add("express")
@@ -317,14 +327,7 @@ class Rewriter:
     def short_kind(self, report: Report, plan: _Plan, register: Register) -> str:
         """Two or three sentences: the fact or feeling that matters most, the ask, a kind word."""
         body = self._body(report, plan)
-        asks = [
-            t
-            for s, t in body
-            if "assert" in s.skills
-            or (
-                s.index in plan.replacement and t.lower().startswith(("could you", "can you", "i'd like", "i'd rather"))
-            )
-        ]
+        asks = [t for s, t in body if "assert" in s.skills or (s.index in plan.replacement and _ASKS.match(t))]
         feel = [t for s, t in body if "express" in s.skills]
         desc = sorted((t for s, t in body if "describe" in s.skills), key=lambda t: -len(facts(t)))
         first = (feel or desc or [register.sentence(f"I've been thinking about {moves.WHAT}.")])[0]

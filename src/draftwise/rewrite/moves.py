@@ -143,11 +143,16 @@ _PENALTY_SPLIT = re.compile(
     r"(?i)\s*(?:,\s*)?\b(?:or else|or|otherwise|and if not|if not|or i'?ll|or we'?re|or you'?ll|else)\b[\s,]*(?=\S)"
 )
 _IF_NOT = re.compile(
-    r"(?i)^\s*(?:and\s+)?(?:if|unless)\s+(?:you|u)\s+(?:don'?t|do not|dont|can'?t|cannot|cant|won'?t|wont|will not|refuse to|fail to|haven'?t|have not)\s+(?P<ask>[^,;]+?)(?:\s*,\s*|\s+then\s+|\s+)(?:then\s+)?(?:i|we|it|you|u|this|that|don'?t)\b"
+    r"(?i)^\s*(?:and\s+)?(?:if|unless)\s+(?:you|u)\s+(?:don'?t|do not|dont|can'?t|cannot|cant|won'?t|wont|will not|refuse to|fail to|haven'?t|have not)\s+(?P<ask>[^,;]+?)(?:\s*,\s*|\s+then\s+|\s+)(?:then\s+)?(?:i|we|were|im|ill|it|its|you|u|this|that|don'?t|dont)\b"
 )
 _IF_DO = re.compile(
-    r"(?i)^\s*(?:and\s+)?if\s+(?:you|u)\s+(?P<ask>[^,;]+?)\s*,\s*(?:then\s+)?(?:don'?t|do not|we'?re|i'?m|i'?ll|it'?s)\b"
+    r"(?i)^\s*(?:and\s+)?if\s+(?:you|u)\s+(?!(?:don'?t|dont|do not|can'?t|cant|won'?t|wont|will not)\b)(?P<ask>[^,;]+?)(?:\s*,\s*|\s+)(?:then\s+)?(?:don'?t|dont|do not|we'?re|were|i'?m|im|i'?ll|ill|it'?s|its)\s+(?:bother|even|done|over|finished|through|out|gone|leaving|moving|taking|calling|reporting|going|ever|come|expect|think)\b"
 )
+# Where a pressing sentence opens with a lead-in ("I'm telling you now so there's no confusion:"),
+# the conditional starts after it.
+_LEAD_IN = re.compile(r"(?i)^.{0,80}?(?:[:;\u2014\u2013]|,|\s-\s|\bso\b|\band\b)\s*(?=(?:if|unless)\b)")
+# "again", "one more time": the absolute of a penalty clause, not part of the ask.
+_REPEAT = re.compile(r"(?i)\s*\b(?:ever again|one more time|once more|again|any ?more|ever)\b")
 _EITHER = re.compile(r"(?i)\beither\s+(?:you|u)\s+(?P<ask>.+?)\s+or\b")
 _CHASING = re.compile(
     r"(?i)\b(?:now|asap|right now|immediately|this (?:second|minute|instant)|straight away|rn|right away|already|"
@@ -245,7 +250,16 @@ def _feeling_from_make(doc: Doc) -> str | None:
                     and c.i > adj.i
                     and c.lower_ not in ("so", "really")
                 ]
-                return span_text(sorted({w for p in phrase for w in p.subtree}, key=lambda w: w.i))
+                # the feeling and its complements only: not "me" (the parse may make it the
+                # adjective's subject) and not a following clause ("... so miserable I stay late")
+                cut = {w.i for c in adj.children if c.dep_ in ("ccomp", "advcl", "conj", "relcl") for w in c.subtree}
+                cut |= {w.i for c in adj.children if c.dep_ in ("nsubj", "nsubjpass") for w in c.subtree}
+                cut |= {c.i for c in adj.children if c.lower_ in ("so", "really", "very", "such")}
+                kept = {w for p in phrase for w in p.subtree if w.i not in cut}
+                text = span_text(sorted(kept, key=lambda w: w.i))
+                if adj.head.lower_ == "like" and adj.dep_ == "pobj":
+                    text = f"like {text}"  # "feel like an idiot"
+                return text
     return None
 
 
@@ -253,7 +267,10 @@ def _request_from_clause(text: str, doc: Doc | None = None) -> str | None:
     """Turn an ask clause ("call me tonight", "you need to pay me back") into a polite request."""
     clause = tidy(_CHASING.sub("", text)).strip(" ,.!?")
     clause = re.sub(r"(?i)^(?:and|so|just|ok|okay|right|listen|look)[,\s]+", "", clause)
-    if not clause or (len(clause.split()) < 2 and clause.lower() not in ("call", "reply", "answer")):
+    if not clause or (
+        len(clause.split()) < 2
+        and clause.lower() not in ("call", "reply", "answer", "pay", "come", "help", "listen", "stop")
+    ):
         return None
     low = clause.lower()
     m = re.match(
@@ -447,12 +464,13 @@ def _parse_vp_past(vp: str) -> str | None:
 
 
 _IF_NOT_STATE = re.compile(
-    r"(?i)^\s*(?:and\s+)?(?:if|unless)\s+(?P<subj>(?:the|my|your|ur|our|his|her|their|that|this|it)\b[^,;]{0,60}?)\s+"
-    r"(?P<neg>isn'?t|is not|aren'?t|are not|hasn'?t|has not|haven'?t|have not|doesn'?t|does not|don'?t|do not|wasn'?t|weren'?t)\s+(?P<rest>[^,;]+?)\s*(?:,|\bthen\b)"
+    r"(?i)^\s*(?:and\s+)?(?:if|unless)\s+(?P<subj>(?:(?:the|my|your|ur|our|his|her|their|that|this|those|these)\b[^,;]{0,60}?|it|she|he|they|(?-i:[A-Z][a-z]+)(?<!You)))\s+"
+    r"(?P<neg>isn'?t|is not|aren'?t|are not|arent|isnt|hasn'?t|has not|haven'?t|have not|doesn'?t|does not|don'?t|do not|wasn'?t|weren'?t)\s+(?P<rest>[^,;]+?)\s*(?:,|\bthen\b|(?=\s(?:i'?m|im|i'?ll|ill|i will|we'?re|were|i am|u will|you will|you'?ll|u'?ll)\b))"
 )
 _POSITIVE = {
     "isn't": "is",
     "isnt": "is",
+    "arent": "are",
     "is not": "is",
     "aren't": "are",
     "are not": "are",
@@ -465,35 +483,105 @@ _POSITIVE = {
 }
 
 
+_PRONOUNS = {"she", "he", "they", "it", "i", "we", "you", "u"}
+_PENALTY_START = r"(?=\s(?:i'?m|im|i'?ll|ill|i will|we'?re|were|i am|don'?t|dont|u will|you will|you'?ll|u'?ll)\b)"
+_IF_YOU_ARE_NOT = re.compile(
+    r"(?i)^\s*(?:and\s+)?(?:if|unless)\s+(?:you'?re|you are|ur|u r|u are|youre)\s+not\s+(?P<rest>[^,;]+?)\s*"
+    r"(?:,|\bthen\b|" + _PENALTY_START + ")"
+)
+# "if they're not ...", "if she's not ...": someone else's state, asked of the reader.
+_IF_THEY_ARE_NOT = re.compile(
+    r"(?i)^\s*(?:and\s+)?(?:if|unless)\s+(?P<subj>they|she|he|it)(?:'re|re|'s|s| are| is)\s+not\s+(?P<rest>[^,;]+?)\s*"
+    r"(?:,|\bthen\b|" + _PENALTY_START + ")"
+)
+# "he needs to be gone by sunday": what someone else must do, as the writer's wish.
+_THIRD_NEEDS = re.compile(r"(?i)^\s*(?P<subj>he|she|they)\s+(?:needs?|has|have|gotta|must)\s+(?:to\s+)?(?P<vp>.+)$")
+_CONSEQUENCE = re.compile(
+    r"(?i)\b(?:and|or)\s+(?:then\s+)?(?:i|ill|i'?ll|i will|im|i'?m|we|ur|you|u|you'?ll|u'?ll|it'?s|its|that'?s)\b|"
+    r"\bone more\b|\bagain\b|\bever\b|\bswear\b"
+)
+# "full stop", "end of": finality that adds pressure, not content.
+_FINALITY = re.compile(r"(?i)[,;]?\s*\b(?:full stop|period|end of (?:story|discussion)|no excuses|no exceptions)\b")
+
+
 def _ask_from_pressure(doc: Doc) -> str | None:
     """The ask inside an ultimatum, threat or urgent demand, as a polite request."""
-    text = doc.text
+    text = doc.text.replace("\u2019", "'")
+    lead = _LEAD_IN.match(text)
+    if lead:
+        text = text[lead.end() :]
     m = _IF_NOT_STATE.search(text)
     if m:
-        neg = m.group("neg").lower().replace("'", "'")
-        verb = _POSITIVE.get(neg)
+        neg = m.group("neg").lower()
         subj = m.group("subj").strip()
+        if subj.lower() not in ("it",) and subj[:1].isupper() and subj.lower() not in _PRONOUNS:
+            pass  # a name keeps its capital
+        else:
+            subj = subj[0].lower() + subj[1:]
+        plural = subj.lower() in ("they",)
+        rest = tidy(_REPEAT.sub("", m.group("rest")))
+        if neg.startswith(("isn", "is n", "wasn", "aren", "are n", "weren")):
+            verb = "are" if plural or neg.startswith(("aren", "are n", "weren")) else "is"
+            if subj.lower() in ("she", "he", "they") or subj[:1].isupper():
+                subj = {"she": "she's", "he": "he's", "they": "they're"}.get(subj.lower(), subj)
+                if subj.endswith(("'s", "'re")):
+                    return f"Could you make sure {subj} {rest}?"
+            return f"Could you make sure {subj} {verb} {rest}?"
+        verb = _POSITIVE.get(neg)
         if verb:
-            return f"Could you make sure {subj[0].lower() + subj[1:]} {verb} {tidy(m.group('rest'))}?"
+            return f"Could you make sure {subj} {verb} {rest}?"
         if neg.startswith(("doesn", "does", "don", "do ")):
-            return f"Could you make sure {subj[0].lower() + subj[1:]} {tidy(m.group('rest'))}?"
+            return f"Could you make sure {subj} {rest}?"
     for rx in (_IF_NOT, _EITHER):
         m = rx.search(text)
         if m:
             req = _request_from_clause(m.group("ask"))
             if req:
                 return req
+            # after "if you don't" or "either you" comes the verb phrase of the ask itself
+            vp = tidy(_REPEAT.sub("", _CHASING.sub("", m.group("ask")))).strip(" ,;")
+            if len(vp.split()) >= 2:
+                return f"Could you {vp}?"
     m = _IF_DO.search(text)
     if m:
-        vp = tidy(m.group("ask"))
+        vp = tidy(_REPEAT.sub("", m.group("ask")))
         past = _parse_vp_past(vp)
-        if past:
-            return f"I'd rather you didn't {vp}."
+        if past and vp:
+            again = " again" if _REPEAT.search(m.group("ask")) else ""
+            return f"I'd rather you didn't {vp}{again}."
+    m = _IF_YOU_ARE_NOT.search(text)
+    if m:
+        rest = tidy(_REPEAT.sub("", m.group("rest")))
+        if rest:
+            return f"Could you be {rest}?"
+    m = _IF_THEY_ARE_NOT.search(text)
+    if m:
+        rest = tidy(_REPEAT.sub("", m.group("rest")))
+        subj = m.group("subj").lower()
+        if rest:
+            be = "'re" if subj == "they" else "'s"
+            return f"Could you make sure {subj}{be} {rest}?"
     parts = _PENALTY_SPLIT.split(text, maxsplit=1)
     if len(parts) == 2 and parts[0].strip():
         req = _request_from_clause(parts[0])
         if req:
             return req
+        m = _THIRD_NEEDS.match(parts[0].strip(" ,"))
+        if m:
+            obj = {"he": "him", "she": "her", "they": "them"}[m.group("subj").lower()]
+            return f"I'd like {obj} to {tidy(m.group('vp'))}."
+    # No penalty in this sentence (it is in the next one): the sentence may be the ask itself.
+    # Not when a consequence follows ("say that again and I'll..."): that is a threat, not an ask.
+    if len(parts) == 1 and not _CONSEQUENCE.search(text):
+        clause = _FINALITY.sub("", text)
+        first = re.sub(r"(?i)^(?:please|pls|plz)\s+", "", clause.strip()).split()[:1]
+        imperative = (
+            bool(first)
+            and first[0].lower() not in ("u", "ur", "you", "youre", "i", "im")
+            and (first[0].lower() in _POLITE_VERBS or (len(doc) and doc[0].tag_ == "VB"))
+        )
+        if imperative or re.match(r"(?i)^\s*(?:i (?:want|need|expect)|(?:you|u) (?:need to|have to|must))\b", clause):
+            return _request_from_clause(clause, doc)
     return None
 
 
