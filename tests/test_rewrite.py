@@ -65,6 +65,14 @@ MOVE_ROWS = [
     ("ultimatum", "if u dont call me tonight were done", ["Could you call me tonight?"], ["done"]),
     (
         "ultimatum",
+        "If it isn't in my account by then, I'm taking you to small claims.",
+        ["in my account by then?"],
+        ["claims"],
+    ),
+    ("absolute", "It feels like you always do this when I'm presenting.", ["You did this when"], ["Like you"]),
+    ("feelings_blame", "honestly living with u makes me miserable rn", ["I felt miserable when"], ["me miserable"]),
+    (
+        "ultimatum",
         "if you cancel one more time dont bother texting me",
         ["I'd rather you didn't cancel again."],
         ["bother"],
@@ -254,3 +262,13 @@ def test_batch_rewrites_fill_every_record(tmp_path) -> None:
     recs = [json.loads(x) for x in out.read_text(encoding="utf-8").splitlines()]
     assert recs[0]["suggestions"] and len(recs[0]["rewrites"]) >= 3
     assert recs[1]["rewrites"] and not recs[1]["suggestions"]
+
+
+@pytest.mark.parametrize(
+    ("line", "signoff"),
+    [("Shreya Nair", True), ("Mum x", True), ("Thanks,", True), ("Move the van.", False), ("call me", False)],
+)
+def test_signoff_lines(line: str, signoff: bool) -> None:
+    from draftwise.rewrite.style import is_signoff
+
+    assert is_signoff(line) is signoff

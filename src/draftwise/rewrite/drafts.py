@@ -144,6 +144,10 @@ def _with_facts(original: str, replacement: str) -> str:
                 1,
             )
         elif moves.WHAT in out:
+            if re.match(r"(?i)^\d", phrase):  # "2am" -> "at 2am"
+                phrase = f"at {phrase}"
+            elif re.match(r"(?i)^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)", phrase):
+                phrase = f"on {phrase}"
             out = out.replace(moves.WHAT, f"{moves.WHAT} {phrase}", 1)
     return out
 
@@ -242,7 +246,11 @@ class Rewriter:
         # The same templated line twice reads like a machine: keep its first use only.
         seen: set[str] = set()
         for i in sorted(replacement):
-            key = re.sub(r"\W+", " ", replacement[i].lower()).strip()
+            # a name carried in front ("Dilnoza, ...") or behind does not make a line new
+            bare = _TRAILING_VOCATIVE.sub("", _VOCATIVE.sub("", replacement[i]))
+            if "[" in bare:  # the register may have lowered a carried name: "..., craig"
+                bare = re.sub(r",\s*[A-Za-z]+[.!?]*$", "", bare)
+            key = re.sub(r"\W+", " ", bare.lower()).strip()
             if key and key in seen:
                 replacement[i] = ""
             seen.add(key)
@@ -266,12 +274,17 @@ class Rewriter:
         out, pos = [], 0
         for s in report.sentences:
             out.append(text[pos : s.start])
-            out.append(self._text(s, plan))
+            if moves.WHAT_ABOUT in plan.replacement.get(s.index, "") and len(report.sentences) > 2:
+                out.append("")  # the facts that follow open the message instead, as in the other versions
+            else:
+                out.append(self._text(s, plan))
             pos = s.end
         out.append(text[pos:])
         joined = "".join(out)
         joined = re.sub(r"[ \t]{2,}", " ", joined)
         joined = re.sub(r" *\n *\n(?: *\n)+", "\n\n", joined)
+        if "\n\n" not in text:  # a dropped line leaves no blank line where the writer had none
+            joined = re.sub(r"\n\s*\n", "\n", joined)
         joined = re.sub(r"\n(?:\s*\n)*(?=\s*$)", "", joined)
         return "\n".join(line.strip() for line in joined.strip().split("\n") if line.strip() or True).strip()
 
@@ -288,7 +301,7 @@ class Rewriter:
             text = self._text(s, plan)
             if text == s.text and dm and not dm.confident.present:
                 text = tidy(_SOFTEN.sub("", text))
-            if s.index in plan.replacement and "loaded_opener" in s.tactics and len(report.sentences) > 2:
+            if moves.WHAT_ABOUT in plan.replacement.get(s.index, "") and len(report.sentences) > 2:
                 continue  # in a longer draft the facts open the message instead
             if text and _shouted(text):
                 text = _unshout(text)
@@ -442,11 +455,14 @@ class Rewriter:
             keeps_facts(report.text, rw.text),
             keeps_ask(report, rw.text),
         )
+        # Among candidates that pass as many checks, the one with fewer slots to fill reads more like
+        # something the writer would send; DEAR MAN coverage and calm break the remaining ties.
         return (
             rw.safety and not report.safety.flag,
             -sum(checks),
+            -(checks[3] + checks[4]),  # at a tie, the version that keeps the writer's facts and ask
             rw.blame_sentences + len(rw.tactics),
+            rw.text.count("["),
             -len(rw.dear_man),
             rw.intensity,
-            rw.text.count("["),
         )

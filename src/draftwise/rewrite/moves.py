@@ -317,6 +317,8 @@ def _as_you_clause_past(doc: Doc, drop_words: set[str]) -> str | None:
         if t.lower_ == "time" and any(c.lower_ in ("every", "each", "all") for c in t.children):
             drop |= {w.i for w in t.subtree}
     drop |= {t.i for t in tokens if t.is_punct and t.i == tokens[-1].i}
+    # "(it feels) like you always...", "(I know) that you never...": the clause stands alone
+    drop |= {c.i for c in v.children if c.dep_ == "mark" and c.i < v.i}
     negated = any(t.lower_ in ("never", "not", "n't") for t in tokens if t.head == v or t == v)
     aux = [c for c in v.children if c.dep_ in ("aux", "auxpass") and c.i < v.i]
     replace: dict[int, str] = {}
@@ -465,7 +467,7 @@ def _parse_vp_past(vp: str) -> str | None:
 
 _IF_NOT_STATE = re.compile(
     r"(?i)^\s*(?:and\s+)?(?:if|unless)\s+(?P<subj>(?:(?:the|my|your|ur|our|his|her|their|that|this|those|these)\b[^,;]{0,60}?|it|she|he|they|(?-i:[A-Z][a-z]+)(?<!You)))\s+"
-    r"(?P<neg>isn'?t|is not|aren'?t|are not|arent|isnt|hasn'?t|has not|haven'?t|have not|doesn'?t|does not|don'?t|do not|wasn'?t|weren'?t)\s+(?P<rest>[^,;]+?)\s*(?:,|\bthen\b|(?=\s(?:i'?m|im|i'?ll|ill|i will|we'?re|were|i am|u will|you will|you'?ll|u'?ll)\b))"
+    r"(?P<neg>isn'?t|is not|aren'?t|are not|arent|isnt|hasn'?t|has not|haven'?t|have not|doesn'?t|does not|don'?t|do not|wasn'?t|weren'?t)\s+(?P<rest>[^,;]+?)\s*(?:,|\bthen\b(?=\s+(?:i|we|you|u|im|ill|it|i'?m|i'?ll)\b)|(?=\s(?:i'?m|im|i'?ll|ill|i will|we'?re|were|i am|u will|you will|you'?ll|u'?ll)\b))"
 )
 _POSITIVE = {
     "isn't": "is",

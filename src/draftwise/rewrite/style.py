@@ -53,9 +53,11 @@ def is_greeting(text: str) -> bool:
 
 
 def is_signoff(text: str) -> bool:
-    t = text.strip()
+    t = re.sub(r"(?i)[\s,]+x+$", "", text.strip())  # "Mum x"
     return bool(_SIGNOFF.match(t)) or (
-        len(t.split()) <= 2 and t[:1].isupper() and t.replace(",", "").replace(".", "").isalpha()
+        len(t.split()) <= 3
+        and all(w[:1].isupper() for w in t.split())  # a name ("Shreya Nair"), not "Move the van."
+        and re.sub(r"[,.\s-]", "", t).isalpha()
     )
 
 
