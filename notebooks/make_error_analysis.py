@@ -101,8 +101,9 @@ for e, g in errs[:6]:
 - **Skills**: the commonest swaps are negotiate and reinforce taken for assert: offers ("drinks on me
   next week", "If you ever need a reference, just ask") are missed as reinforce, and flexible asks
   are read as plain requests. Express is given to wishes the labels call plain statements.
-- **Tactics**: guilt trips are missed most (sarcastic self-pity with no stock phrase); threat has the
-  most false alarms, mostly drafts that carry an ultimatum or urgency, and desperation is over-given.
+- **Tactics**: guilt trips are missed most (sarcastic self-pity with no stock phrase); ultimatum and
+  threat have the most false alarms, mostly drafts that carry the other one or urgency (a penalty
+  on the relationship and intimidation sit close), and desperation is over-given.
 - **Intensity**: 92% within one level; the largest errors under-rate chasing, urgent messages.
 - **By style**: texting is hardest for skills (fewer explicit cues), email for tactics (pressure in
   polite clothing)."""),
