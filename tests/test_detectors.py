@@ -159,7 +159,15 @@ BENIGN = [
     "Thanks for dinner last night, the kids loved it.",
     "The bins go out on Tuesday now, not Monday.",
     "I'm not able to lend money this time, but I'm happy to help you look at budgeting apps.",
+    # bare farewells signal no trouble, so they are never loaded openers
+    "see you later",
+    "dinner was lovely, thank you. talk later",
+    "ok speak soon x",
 ]
+
+
+def test_a_farewell_does_not_hide_a_loaded_opener(analyzer) -> None:
+    assert "loaded_opener" in analyzer.analyse("We need to talk. See you later.").tactic_labels
 
 
 @pytest.mark.parametrize("text", BENIGN)

@@ -21,6 +21,7 @@ import numpy as np
 from draftwise.config import Settings
 from draftwise.decide import Probabilities
 from draftwise.detectors.base import DraftView, Finding
+from draftwise.detectors.tactics import is_farewell
 from draftwise.labels import APOLOGY_KINDS, BLAME_TYPES, PHRASING, SKILLS, TACTICS
 from draftwise.results import Evidence
 
@@ -127,6 +128,11 @@ class Judge:
         fs = [findings[i] for i in live]
         rows = self.featurizer.sentences(vs, fs, keep_spans=True)
         P = sentence_probabilities(rows.X, self.sentence_heads)
+        # A bare farewell is never a loaded opener (see detectors.tactics.is_farewell).
+        texts = [s.text for v in vs for s in v.sentences]
+        farewell = np.array([is_farewell(t) for t in texts], dtype=bool)
+        if len(farewell) == P.shape[0] and farewell.any():
+            P[farewell, self.labels.index("ta:loaded_opener")] = 0.0
         D = self.featurizer.drafts(vs, fs, P, rows, self.labels)
         dp = draft_probabilities(D, self.draft_heads)
         col = {k: j for j, k in enumerate(self.labels)}
