@@ -97,28 +97,27 @@ def rule_probabilities(draft: DraftView, findings: Sequence[Finding]) -> Probabi
     return Probabilities(out, {})
 
 
-def carried_tactics(probs: Probabilities, settings: Settings) -> dict[int, tuple[str, ...]] | None:
-    """Which sentences carry each tactic the draft is judged to hold (trained models only).
+def sentence_tactics(probs: Probabilities, settings: Settings) -> list[tuple[str, ...]]:
+    """The tactics each sentence carries.
 
-    The draft decides: its ``tactic:<name>`` probability (draft head and best sentence, see
-    ``models.judge.combine_tactics``) against the tactic's bar. The sentence that shows the
-    tactic most carries it, with any other sentence that is nearly as strong. Returns None in
-    rule mode, where each sentence decides on its own.
+    With the trained models the draft decides: its ``tactic:<name>`` probability (draft head and
+    best sentence, see ``models.judge.combine_tactics``) against the tactic's bar; the sentence
+    that shows the tactic most carries it, with any other sentence that is nearly as strong. In
+    rule mode (no draft probabilities) each sentence decides on its own.
     """
+    bar = {t: settings.threshold(t, settings.tactic_threshold) for t in TACTICS}
     if not any(str(k).startswith("tactic:") for k in probs.draft):
-        return None
-    out: dict[int, list[str]] = defaultdict(list)
+        return [tuple(t for t in TACTICS if p.get(t, 0.0) >= bar[t]) for p in probs.sentences]
+    out: list[list[str]] = [[] for _ in probs.sentences]
     for t in TACTICS:
-        if float(probs.draft.get(f"tactic:{t}", 0.0)) < settings.threshold(t, settings.tactic_threshold):
+        if float(probs.draft.get(f"tactic:{t}", 0.0)) < bar[t] or not out:
             continue
         ps = [float(p.get(t, 0.0)) for p in probs.sentences]
-        if not ps:
-            continue
         top = max(ps)
         for i, v in enumerate(ps):
             if v == top or (v >= 0.5 and v >= 0.6 * top):
                 out[i].append(t)
-    return {i: tuple(v) for i, v in out.items()}
+    return [tuple(v) for v in out]
 
 
 def _ev(f: Finding, label: str | None = None) -> Evidence:
@@ -137,14 +136,11 @@ def sentences(
     for f in findings:
         if f.sentence is not None:
             by_sentence[f.sentence].append(f)
-    carried = carried_tactics(probs, settings)
+    carried = sentence_tactics(probs, settings)
     out = []
     for s, p in zip(draft.sentences, probs.sentences, strict=True):
         fs = by_sentence.get(s.index, [])
-        if carried is not None:
-            tactics = [t for t in TACTICS if t in carried.get(s.index, ())]
-        else:
-            tactics = [t for t in TACTICS if p.get(t, 0.0) >= settings.threshold(t, settings.tactic_threshold)]
+        tactics = list(carried[s.index])
         phr = max(PHRASING, key=lambda k: p.get(k, 0.0))
         if p.get("blame", 0.0) >= settings.threshold("blame", settings.blame_threshold):
             phr = "blame"

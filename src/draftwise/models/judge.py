@@ -19,7 +19,7 @@ from typing import Any
 import numpy as np
 
 from draftwise.config import Settings
-from draftwise.decide import Probabilities
+from draftwise.decide import Probabilities, sentence_tactics
 from draftwise.detectors.base import DraftView, Finding
 from draftwise.detectors.tactics import is_farewell
 from draftwise.labels import APOLOGY_KINDS, BLAME_TYPES, PHRASING, SKILLS, TACTICS
@@ -241,15 +241,10 @@ class Judge:
         if extra is None:
             return out
         ruled = {(f.sentence, f.label) for f in findings}
-        from draftwise.decide import carried_tactics
-
-        carried = carried_tactics(probs, settings)
+        carried = sentence_tactics(probs, settings)
         for s, p in zip(view.sentences, probs.sentences, strict=True):
             candidates = [k for k in SKILLS if p[k] >= settings.threshold(k, settings.skill_threshold)]
-            if carried is None:
-                candidates += [k for k in TACTICS if p[k] >= settings.threshold(k, settings.tactic_threshold)]
-            else:
-                candidates += list(carried.get(s.index, ()))
+            candidates += list(carried[s.index])
             if (
                 p["blame"] >= settings.threshold("blame", settings.blame_threshold)
                 or max(p[k] for k in PHRASING) == p["blame"]

@@ -355,8 +355,6 @@ def train(
         dev_fig[f"tactic_f1:{k}"] = float(f1_score(gold, pmax_all[k] >= thresholds[k], zero_division=0))
     # Safety: recall first. The flag is "a rule fired, or the model's probability reaches the bar";
     # the bar is the highest that still flags every safety draft of train and dev.
-    from draftwise.models.judge import draft_probabilities
-
     bar = 0.5
     for k in ("train", "dev"):
         sp = draft_probabilities(D[k], dheads)["safety"]

@@ -257,6 +257,12 @@ class Rewriter:
         dropped = {i for i, r in replacement.items() if not r}
         return _Plan(greeting, signoff, replacement, dropped)
 
+    @staticmethod
+    def _opener_gives_way(report: Report, plan: _Plan, s: SentenceResult) -> bool:
+        """A loaded opener's reworded line ("Can we talk about [what it's about]...") is left out of a
+        longer draft: the facts that follow open the message instead."""
+        return moves.WHAT_ABOUT in plan.replacement.get(s.index, "") and len(report.sentences) > 2
+
     def _text(self, s: SentenceResult, plan: _Plan) -> str:
         return plan.replacement.get(s.index, s.text)
 
@@ -274,8 +280,8 @@ class Rewriter:
         out, pos = [], 0
         for s in report.sentences:
             out.append(text[pos : s.start])
-            if moves.WHAT_ABOUT in plan.replacement.get(s.index, "") and len(report.sentences) > 2:
-                out.append("")  # the facts that follow open the message instead, as in the other versions
+            if self._opener_gives_way(report, plan, s):
+                out.append("")
             else:
                 out.append(self._text(s, plan))
             pos = s.end
@@ -301,8 +307,8 @@ class Rewriter:
             text = self._text(s, plan)
             if text == s.text and dm and not dm.confident.present:
                 text = tidy(_SOFTEN.sub("", text))
-            if moves.WHAT_ABOUT in plan.replacement.get(s.index, "") and len(report.sentences) > 2:
-                continue  # in a longer draft the facts open the message instead
+            if self._opener_gives_way(report, plan, s):
+                continue
             if text and _shouted(text):
                 text = _unshout(text)
             if text:

@@ -481,8 +481,12 @@ _POSITIVE = {
     "haven't": "have",
     "have not": "have",
     "wasn't": "is",
+    "wasnt": "is",
     "weren't": "are",
+    "werent": "are",
 }
+# "she isn't back" asks "Could you make sure she's back?"
+_BE_SHORT = {"she": "she's", "he": "he's", "they": "they're"}
 
 
 _PRONOUNS = {"she", "he", "they", "it", "i", "we", "you", "u"}
@@ -516,20 +520,12 @@ def _ask_from_pressure(doc: Doc) -> str | None:
     if m:
         neg = m.group("neg").lower()
         subj = m.group("subj").strip()
-        if subj.lower() not in ("it",) and subj[:1].isupper() and subj.lower() not in _PRONOUNS:
-            pass  # a name keeps its capital
-        else:
-            subj = subj[0].lower() + subj[1:]
-        plural = subj.lower() in ("they",)
+        if not (subj[:1].isupper() and subj.lower() not in _PRONOUNS):
+            subj = subj[0].lower() + subj[1:]  # a name keeps its capital
         rest = tidy(_REPEAT.sub("", m.group("rest")))
-        if neg.startswith(("isn", "is n", "wasn", "aren", "are n", "weren")):
-            verb = "are" if plural or neg.startswith(("aren", "are n", "weren")) else "is"
-            if subj.lower() in ("she", "he", "they") or subj[:1].isupper():
-                subj = {"she": "she's", "he": "he's", "they": "they're"}.get(subj.lower(), subj)
-                if subj.endswith(("'s", "'re")):
-                    return f"Could you make sure {subj} {rest}?"
-            return f"Could you make sure {subj} {verb} {rest}?"
         verb = _POSITIVE.get(neg)
+        if verb in ("is", "are") and subj.lower() in _BE_SHORT:
+            return f"Could you make sure {_BE_SHORT[subj.lower()]} {rest}?"
         if verb:
             return f"Could you make sure {subj} {verb} {rest}?"
         if neg.startswith(("doesn", "does", "don", "do ")):
@@ -561,8 +557,8 @@ def _ask_from_pressure(doc: Doc) -> str | None:
         rest = tidy(_REPEAT.sub("", m.group("rest")))
         subj = m.group("subj").lower()
         if rest:
-            be = "'re" if subj == "they" else "'s"
-            return f"Could you make sure {subj}{be} {rest}?"
+            short = _BE_SHORT.get(subj, f"{subj}'s")  # "it's"
+            return f"Could you make sure {short} {rest}?"
     parts = _PENALTY_SPLIT.split(text, maxsplit=1)
     if len(parts) == 2 and parts[0].strip():
         req = _request_from_clause(parts[0])
