@@ -68,15 +68,27 @@ st.caption(
 view = st.radio("View", VIEWS, horizontal=True, key="view", label_visibility="collapsed")
 
 
-def safety_block(rec: dict) -> None:
-    s = rec["safety"]
-    if not s["flag"]:
-        return
-    lines = "\n".join(
-        f"- **{html.escape(r['name'])}** ({html.escape(r['region'])}): {html.escape(r['contact'])}"
-        for r in s["resources"]
-    )
-    st.error(f"**{s['message']}**\n\n{lines}", icon="🆘")
+def safety_first(rec: dict, key: str, offer_anyway: bool = True) -> bool:
+    """Draw the supportive safety screen when the draft is flagged; True while the analysis is held back."""
+    screen = appkit.safety_screen(rec)
+    if screen is None:
+        return False
+    with st.container(border=True):
+        st.subheader(f"🆘 {screen.title}")
+        st.markdown(screen.warm_words)
+        st.markdown(f"**{screen.invitation}**")
+        st.markdown(
+            "\n".join(
+                f"- **{html.escape(r['name'])}** ({html.escape(r['region'])}): {html.escape(r['contact'])}"
+                for r in screen.resources
+            )
+        )
+    shown = st.session_state.setdefault("_shown_anyway", set())
+    if key in shown:
+        return False
+    if offer_anyway:
+        st.button(screen.show_anyway_label, key="show_anyway", on_click=shown.add, args=(key,))
+    return True
 
 
 def legend() -> str:
@@ -116,10 +128,10 @@ if view == VIEWS[0]:
     text = st.session_state.draft_text = st.session_state.draft
     if text.strip():
         rec = analyse(text)
+        held = safety_first(rec, text)
         if rec["error"]:
             st.warning(f"Couldn't analyse this draft: {rec['error']}")
-        else:
-            safety_block(rec)
+        elif not held:
             for w in rec["warnings"]:
                 st.warning(w)
             msg = appkit.nudge(rec, writing_at)
@@ -188,10 +200,12 @@ elif view == VIEWS[1]:
         st.info("Write or paste a draft in **Check a draft** first; its rewrites appear here.")
     else:
         rec = analyse(text, rewrites=True)
+        safety_first(rec, text, offer_anyway=False)
         if rec["error"]:
             st.warning(f"Couldn't analyse this draft: {rec['error']}")
+        elif rec["rewrites_withheld"]:
+            st.info(rec["rewrites_withheld"])
         else:
-            safety_block(rec)
             if rec["suggestions"]:
                 with st.expander(f"Suggestions for {len(rec['suggestions'])} sentence(s)", expanded=False):
                     for g in rec["suggestions"]:
@@ -229,10 +243,10 @@ elif view == VIEWS[1]:
             checked = st.session_state.get("rechecked")
             if checked:
                 r2 = analyse(checked)
+                held2 = safety_first(r2, checked)
                 if r2["error"]:
                     st.warning(r2["error"])
-                else:
-                    safety_block(r2)
+                elif not held2:
                     blame2 = sum(s["phrasing"] == "blame" for s in r2["sentences"])
                     st.markdown(
                         f"Re-checked: intensity **{r2['intensity']['level']}**, blame sentences **{blame2}**, "
@@ -313,6 +327,16 @@ else:
         a.metric("Drafts", summ.drafts)
         b.metric("Could not be analysed", summ.errors)
         c.metric("Safety flags", summ.safety)
+        if summ.safety:
+            first = next(r for r in records if (r.get("safety") or {}).get("flag"))
+            screen = appkit.safety_screen(first)
+            st.error(
+                f"**{summ.safety} draft(s) mention suicide, self-harm or violence.** "
+                "Their rows are marked in the table and carry no rewrites. If any of them is yours, or someone "
+                "may be in danger, please reach out now:\n\n"
+                + "\n".join(f"- **{r['name']}** ({r['region']}): {r['contact']}" for r in screen.resources),
+                icon="🆘",
+            )
         c1, c2 = st.columns(2)
         with c1:
             st.markdown("**Intensity**")

@@ -40,16 +40,37 @@ def test_example_is_one_click_away(at: AppTest) -> None:
     assert "Loaded opener" in texts(at)
 
 
-def test_safety_notice_comes_first(at: AppTest) -> None:
-    at.text_area(key="draft").input("i cant do this anymore. everyone would be better off without me").run()
-    assert at.error, "the safety notice is drawn with st.error"
-    notice = at.error[0].value
-    assert "988" in notice and "116 123" in notice
-    # drawn before the highlighted draft
-    order = [el.type for el in at.main if el.type in ("error", "markdown")]
-    assert order.index("error") < next(
-        i for i, el in enumerate(at.main) if el.type == "markdown" and "dw-draft" in el.value
-    )
+SUICIDAL = "i don't really see the point anymore. everyone would be better off without me. sorry for everything"
+
+
+def test_safety_mode_shows_resources_first_and_no_coaching(at: AppTest) -> None:
+    at.text_area(key="draft").input(SUICIDAL).run()
+    assert not at.exception
+    assert at.subheader and "Before anything about wording" in at.subheader[0].value
+    page = texts(at)
+    assert "988" in page and "116 123" in page and "findahelpline" in page
+    # no coaching: no highlighted draft, no DEAR MAN, no intensity gauge, no blame or apology labels
+    assert "dw-draft" not in page and "**Describe**" not in page and "intensity" not in page.lower()
+    assert "Contempt" not in page and "Partial apology" not in page
+    assert all(h.value != "DEAR MAN" for h in at.subheader)
+
+
+def test_safety_mode_show_anyway_reveals_the_analysis(at: AppTest) -> None:
+    at.text_area(key="draft").input(SUICIDAL).run()
+    at.button(key="show_anyway").click().run()
+    assert not at.exception
+    page = texts(at)
+    assert "988" in page  # the resources stay on top
+    assert "dw-draft" in page and "**Describe**" in page
+
+
+def test_safety_mode_offers_no_rewrites(at: AppTest) -> None:
+    at.text_area(key="draft").input(SUICIDAL).run()
+    at.radio(key="view").set_value("Compare rewrites").run()
+    assert not at.exception
+    assert not [b for b in at.button if b.key and b.key.startswith("use_")]
+    assert any("No rewrites are offered" in i.value for i in at.info)
+    assert "988" in texts(at)
 
 
 def test_sleep_on_it_when_late(at: AppTest) -> None:

@@ -52,6 +52,74 @@ EXAMPLES: dict[str, str] = {
 
 
 @dataclass(frozen=True)
+class SafetyScreen:
+    """The supportive screen shown first (and alone, unless asked) when a draft is flagged."""
+
+    title: str
+    warm_words: str
+    invitation: str
+    resources: tuple[dict[str, str], ...]
+    quotes: tuple[str, ...]
+    show_anyway_label: str = "This is about something else (a quote, a story, a joke): show the analysis anyway"
+    withheld: str = ""
+
+
+_SELF_WORDS = (
+    "It sounds like you are carrying something really heavy right now. You matter, and you "
+    "deserve support with this: you don't have to handle it alone."
+)
+_VIOLENCE_WORDS = (
+    "It sounds like someone may be in danger, or that you are being hurt, or angry enough to hurt "
+    "someone. Before anything about wording, the most important thing is that everyone is safe."
+)
+_INVITATION = (
+    "Could you reach out to someone now? A friend, someone in your family, or one of the free, "
+    "confidential lines below. If anyone is in danger right now, call your local emergency number."
+)
+
+
+def safety_screen(rec: Mapping[str, Any]) -> SafetyScreen | None:
+    """The safety screen for a record, or ``None`` when the draft is not flagged.
+
+    Resources come in the order a person needs them: for violence, emergency services and the
+    domestic-abuse lines first; for a draft not in English, the worldwide directory first.
+    """
+    s = rec.get("safety") or {}
+    if not s.get("flag"):
+        return None
+    kinds = set(s.get("kinds") or ())
+    resources = [dict(r) for r in s.get("resources") or ()]
+
+    def rank(r: Mapping[str, str]) -> int:
+        name = r.get("name", "")
+        if rec.get("language") and "helpline" in name.lower():
+            return 0
+        if "Emergency" in name:
+            return 1
+        if "violence" in kinds and ("Violence" in name or "Abuse" in name):
+            return 2
+        return 3
+
+    resources.sort(key=rank)
+    self_directed = bool(kinds & {"suicide", "self_harm", "unspecified"}) or not kinds
+    words = _SELF_WORDS if self_directed else _VIOLENCE_WORDS
+    if self_directed and "violence" in kinds:
+        words = _SELF_WORDS + " " + _VIOLENCE_WORDS
+    text = rec.get("text") or ""
+    quotes = tuple(
+        text[e["start"] : e["end"]] for e in s.get("evidence") or () if 0 <= e["start"] < e["end"] <= len(text)
+    )
+    return SafetyScreen(
+        title="Before anything about wording",
+        warm_words=words,
+        invitation=_INVITATION,
+        resources=tuple(resources),
+        quotes=tuple(dict.fromkeys(quotes)),
+        withheld=rec.get("rewrites_withheld") or "",
+    )
+
+
+@dataclass(frozen=True)
 class ChecklistRow:
     skill: str
     name: str

@@ -29,6 +29,11 @@ class Settings:
     tactic_threshold: float = 0.5
     # Safety errs towards showing resources: a lower bar than any style label.
     safety_threshold: float = 0.3
+    # A draft flagged for safety never reads as calm (LABELS.md 3: 2-3 is "calm"); the issue
+    # "Safety first" found "i'm going to kill myself" at 3/10. Chosen on dev: a floor of 4 leaves
+    # intensity MAE and Spearman as they were (0.726 / 0.884); 6 or 7 cost 0.02-0.05 MAE, because
+    # the corpus labels some quiet disclosures 3-5. The app and CLI show no gauge in safety mode.
+    safety_intensity_floor: int = 4
     # Confident is lost when intensity reaches this with shouting or insults (LABELS 7).
     shouting_level: int = 7
     # "Sleep on it" when intensity reaches this.

@@ -12,6 +12,7 @@ conventions of LABELS.md section 7 are applied here, once:
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -137,10 +138,11 @@ def sentences(
         if f.sentence is not None:
             by_sentence[f.sentence].append(f)
     carried = sentence_tactics(probs, settings)
+    disclosures = leverage_free_self_harm(draft, findings)
     out = []
     for s, p in zip(draft.sentences, probs.sentences, strict=True):
         fs = by_sentence.get(s.index, [])
-        tactics = list(carried[s.index])
+        tactics = [t for t in carried[s.index] if not (t == "threat" and s.index in disclosures)]
         phr = max(PHRASING, key=lambda k: p.get(k, 0.0))
         if p.get("blame", 0.0) >= settings.threshold("blame", settings.blame_threshold):
             phr = "blame"
@@ -210,27 +212,79 @@ def tactics(results: Sequence[SentenceResult], probs: Probabilities) -> list[Tac
     return out
 
 
-def safety(findings: Sequence[Finding], probs: Probabilities, settings: Settings) -> Safety:
-    """Flag on any earnest cue, or a model probability over the (low) safety bar."""
+def safety(findings: Sequence[Finding], probs: Probabilities | None, settings: Settings) -> Safety:
+    """Flag on any earnest cue, or a model probability over the (low) safety bar.
+
+    ``probs`` is ``None`` when only the screen ran (the draft's other analysis failed): the
+    cues alone decide then. The model can add a flag; it never removes one a cue raised.
+    """
     cues = [f for f in findings if f.family == "safety"]
-    p_sent = [(i, float(p.get("safety", 0.0))) for i, p in enumerate(probs.sentences)]
+    sent_probs = probs.sentences if probs is not None else ()
+    draft_p = float(probs.draft.get("safety", 0.0)) if probs is not None else 0.0
+    p_sent = [(i, float(p.get("safety", 0.0))) for i, p in enumerate(sent_probs)]
     model_hits = [i for i, v in p_sent if v >= settings.safety_threshold]
-    score = max([f.score for f in cues] + [v for _, v in p_sent] + [float(probs.draft.get("safety", 0.0))], default=0.0)
-    flag = bool(cues) or bool(model_hits) or float(probs.draft.get("safety", 0.0)) >= settings.safety_threshold
+    score = max([f.score for f in cues] + [v for _, v in p_sent] + [draft_p], default=0.0)
+    flag = bool(cues) or bool(model_hits) or draft_p >= settings.safety_threshold
     if not flag:
         return Safety(flag=False, score=score)
-    kinds = tuple(sorted({f.label for f in cues})) or ("unspecified",)
+    kinds = tuple(sorted({f.label for f in cues} & {"suicide", "self_harm", "violence"})) or ("unspecified",)
     resources = RESOURCES + (VIOLENCE_RESOURCES if "violence" in kinds else ())
     sents = tuple(sorted({f.sentence for f in cues if f.sentence is not None} | set(model_hits)))
+    evidence = sorted({_ev(f) for f in cues}, key=lambda e: (e.start, e.end, e.label))
     return Safety(
         flag=True,
         resources=resources,
         message=MESSAGE,
         kinds=kinds,
         sentences=sents,
-        evidence=tuple(_ev(f) for f in cues),
+        evidence=tuple(evidence),
         score=max(score, settings.safety_threshold),
     )
+
+
+WITHHELD_FOR_SAFETY = (
+    "No rewrites are offered for this draft: it mentions suicide, self-harm or violence, and "
+    "polishing those words is not what would help. Please look at the resources first."
+)
+
+
+def withheld(safety_result: Safety) -> str | None:
+    """Why rewrites are withheld for a draft (OUTPUT.md ``rewrites_withheld``), or ``None``."""
+    return WITHHELD_FOR_SAFETY if safety_result.flag else None
+
+
+def safe_intensity(intensity: Intensity, safety_result: Safety, settings: Settings) -> Intensity:
+    """A flagged draft never reads as calm: its level is at least ``settings.safety_intensity_floor``.
+
+    LABELS.md section 3 calls 2-3 "calm"; a message about ending a life or hurting someone is
+    never that, even when it is typed quietly.
+    """
+    if not safety_result.flag or intensity.level >= settings.safety_intensity_floor:
+        return intensity
+    floor = settings.safety_intensity_floor
+    return Intensity(level=floor, score=max(float(intensity.score), float(floor)), signals=intensity.signals)
+
+
+_LEVERAGE = re.compile(r"(?i)\b(?:if|unless|or else|otherwise|or i|or ill|or i'?ll|so help me)\b")
+
+
+def leverage_free_self_harm(view: DraftView, findings: Sequence[Finding]) -> set[int]:
+    """Sentences whose self-harm or suicide cue is a disclosure, not leverage.
+
+    LABELS.md: ``threat`` is self-harm *used as leverage* ("If you leave, I don't know what I'll do
+    to myself"). A sentence that only discloses it ("i'm going to kill myself") carries no threat
+    tactic: it is a safety matter, not a pressure tactic.
+    """
+    out = set()
+    for f in findings:
+        if (
+            f.family == "safety"
+            and f.label in ("suicide", "self_harm")
+            and f.sentence is not None
+            and not _LEVERAGE.search(view.sentences[f.sentence].norm)
+        ):
+            out.add(f.sentence)
+    return out
 
 
 def apology(findings: Sequence[Finding], probs: Probabilities) -> Apology:

@@ -10,13 +10,6 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-_ENGLISH_FUNCTION_WORDS = frozenset(
-    """i me my you your u ur the a an and or but so to of in on at for with is are was were be
-    been it its it's that this not no yes we our they them he she his her im i'm you're dont
-    don't can can't do did just what when why how if all have has had will would could should
-    about there here then than too very really ok okay lol like get got go""".split()
-)
-
 
 @dataclass(frozen=True)
 class Checked:
@@ -30,18 +23,6 @@ class Checked:
 def _control_share(text: str) -> float:
     ctrl = sum(1 for ch in text if unicodedata.category(ch) == "Cc" and ch not in "\n\r\t")
     return ctrl / max(1, len(text))
-
-
-def looks_english(text: str) -> bool:
-    """A cheap check: enough common English words among the words, in Latin script."""
-    toks = re.findall(r"[^\W\d_]+(?:'[^\W\d_]+)?", text.lower())
-    if len(toks) < 4:
-        return True  # too short to tell; don't warn on "ok 👍"
-    latin = sum(1 for t in toks if all("a" <= c <= "z" or c == "'" for c in t))
-    if latin / len(toks) < 0.6:
-        return False
-    hits = sum(t in _ENGLISH_FUNCTION_WORDS for t in toks)
-    return hits / len(toks) >= 0.12
 
 
 def check(text: object, max_chars: int) -> Checked:
@@ -66,8 +47,5 @@ def check(text: object, max_chars: int) -> Checked:
         )
     if not re.search(r"[^\W\d_]", body):
         warnings.append("the draft has no words (only emoji, numbers or symbols): little can be said about it")
-    elif not looks_english(body):
-        warnings.append(
-            "the draft does not look like English: draftwise reads English only, so these results are unreliable"
-        )
+    # Whether it is English is decided once, by draftwise.language, in the safety screen.
     return Checked(body, tuple(warnings))

@@ -10,9 +10,10 @@ Stages, one per concern::
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 from collections.abc import Iterable, Iterator, Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from draftwise import decide, inputs, nlp
 from draftwise.config import Settings
@@ -21,14 +22,16 @@ from draftwise.detectors.base import DraftView, Finding, SentenceView, normalise
 from draftwise.detectors.intensity import rule_score, signals, to_level
 from draftwise.detectors.phrasing import PhrasingDetector
 from draftwise.detectors.qualities import QualitiesDetector
-from draftwise.detectors.safety import SafetyDetector
 from draftwise.detectors.skills import SkillsDetector
 from draftwise.detectors.tactics import TacticsDetector
+from draftwise.language import Language
 from draftwise.results import Intensity, Report
+from draftwise.screen import Screened, screen
 from draftwise.segment import split_sentences
 
 if TYPE_CHECKING:
     from draftwise.models.judge import Judge
+    from draftwise.models.safety_head import SafetyHead
     from draftwise.rewrite import Rewriter
 
 
@@ -48,17 +51,21 @@ class Analyzer:
             SkillsDetector(),
             PhrasingDetector(),
             TacticsDetector(),
-            SafetyDetector(),
             ApologyDetector(),
             QualitiesDetector(),
         )
         self.judge: Judge | None = None
+        self.safety_head: SafetyHead | None = None
         if models:
             from draftwise.models.judge import load_judge
 
             self.judge = load_judge()
             if self.judge is not None and self.judge.thresholds:
                 self.settings = self.judge.settings(self.settings)
+            if self.judge is not None:
+                from draftwise.models.safety_head import load as load_safety_head
+
+                self.safety_head = load_safety_head(self.judge.root, self.judge.encoder)
         self._rewriter = None
 
     @property
@@ -113,32 +120,102 @@ class Analyzer:
         return views
 
     def _analyse_chunk(self, texts: Sequence[object], ids: Sequence[str], rewrites: bool) -> Iterator[Report]:
-        checked = [inputs.check(t, self.settings.max_draft_chars) for t in texts]
+        """Reports for one chunk; one draft that cannot be read or analysed never touches another.
+
+        Safety comes first (OUTPUT.md): each readable draft is screened on its own before any
+        stage that could fail, and keeps its safety result and language even when the rest of
+        its analysis fails. The heavy stages run over the whole chunk for speed; if one fails,
+        they are re-run draft by draft so only the draft that broke them gets an error record.
+        """
+        checked = [self._check(t) for t in texts]
         bodies = [c.text if c.error is None else None for c in checked]
+        screens = [self._screen(b, self.safety_head) if b is not None else None for b in bodies]
         try:
             views = self._views(bodies)
-        except Exception as e:
-            views = [None] * len(texts)
-            checked = [c if c.error else inputs.Checked(c.text, c.warnings, f"could not be read: {e}") for c in checked]
-        findings = [self._detect(v) if v is not None else [] for v in views]
-        probs = self._probabilities(views, findings)
-        for text, rid, c, view, fs, pr in zip(texts, ids, checked, views, findings, probs, strict=True):
+            findings = [self._detect(v, sc) if v is not None else [] for v, sc in zip(views, screens, strict=True)]
+            probs = self._probabilities(views, findings)
+        except Exception:
+            views, findings, probs = [], [], []
+            for b, sc in zip(bodies, screens, strict=True):
+                v, f, p = self._one_draft(b, sc)
+                views.append(v)
+                findings.append(f)
+                probs.append(p)
+        for text, rid, c, sc, view, fs, pr in zip(texts, ids, checked, screens, views, findings, probs, strict=True):
             original = text if isinstance(text, str) else ""
-            if c.error is not None or view is None or pr is None:
-                yield Report(id=rid, text=original, warnings=c.warnings, error=c.error or "could not be analysed")
+            if c.error is not None:
+                yield Report(id=rid, text=original, warnings=c.warnings, error=c.error)
+                continue
+            safety_only = decide.safety(list(sc.findings) if sc else [], None, self.settings)
+            language = sc.language if sc else None
+            warnings = c.warnings + self._language_warnings(language)
+            lang_code = language.code if language is not None and not language.english else None
+            if view is None or pr is None:
+                yield Report(
+                    id=rid,
+                    text=original,
+                    safety=safety_only,
+                    warnings=warnings,
+                    language=lang_code,
+                    rewrites_withheld=decide.withheld(safety_only),
+                    error="could not be analysed: the text could not be read as sentences",
+                )
                 continue
             try:
-                report = self._report(rid, original, view, fs, pr, c.warnings)
+                report = self._report(rid, original, view, fs, pr, warnings)
+                report = dataclasses.replace(report, language=lang_code)
                 if rewrites:
                     report = self.rewriter.fill(report)
             except Exception as e:
                 report = Report(
-                    id=rid, text=original, warnings=c.warnings, error=f"analysis failed: {type(e).__name__}: {e}"
+                    id=rid,
+                    text=original,
+                    safety=safety_only,
+                    warnings=warnings,
+                    language=lang_code,
+                    rewrites_withheld=decide.withheld(safety_only),
+                    error=f"analysis failed: {type(e).__name__}: {e}",
                 )
             yield report
 
-    def _detect(self, view: DraftView) -> list[Finding]:
-        out: list[Finding] = []
+    def _check(self, text: object) -> inputs.Checked:
+        try:
+            return inputs.check(text, self.settings.max_draft_chars)
+        except Exception as e:  # a value no check foresaw: its own error, never the chunk's
+            return inputs.Checked("", error=f"could not be read: {type(e).__name__}")
+
+    @staticmethod
+    def _screen(body: str, head: SafetyHead | None) -> Screened | None:
+        try:
+            return screen(body, head=head)
+        except Exception:
+            try:  # the learned head failed on this draft: the rules alone still screen it
+                return screen(body)
+            except Exception:
+                return None
+
+    @staticmethod
+    def _language_warnings(language: Language | None) -> tuple[str, ...]:
+        if language is None or language.english:
+            return ()
+        return (f"not English ({language.code}): draftwise reads English only, so the analysis is unreliable",)
+
+    def _one_draft(self, body: str | None, sc: Screened | None) -> tuple[DraftView | None, list[Finding], Any]:
+        """The heavy stages for one draft alone; ``(None, [], None)`` when they fail on it."""
+        if body is None:
+            return None, [], None
+        try:
+            view = self._views([body])[0]
+            if view is None:
+                return None, [], None
+            fs = self._detect(view, sc)
+            return view, fs, self._probabilities([view], [fs])[0]
+        except Exception:
+            return None, [], None
+
+    def _detect(self, view: DraftView, screened: Screened | None = None) -> list[Finding]:
+        """Every detector's findings, with the safety screen's (same sentences: the same segmenter)."""
+        out: list[Finding] = list(screened.findings) if screened is not None else []
         for d in self.detectors:
             out.extend(d.detect(view))
         return out
@@ -168,6 +245,8 @@ class Analyzer:
         score = float(pr.draft["intensity"]) if "intensity" in pr.draft else rule_score(sig)
         intensity = Intensity(level=to_level(score), score=min(10.0, max(1.0, score)), signals=sig)
         tactic_list = decide.tactics(sents, pr)
+        safety = decide.safety(fs, pr, s)
+        intensity = decide.safe_intensity(intensity, safety, s)
         return Report(
             id=rid,
             text=original,
@@ -175,9 +254,10 @@ class Analyzer:
             dear_man=decide.dear_man(sents, fs, intensity, tactic_list, pr, s),
             intensity=intensity,
             tactics=tuple(tactic_list),
-            safety=decide.safety(fs, pr, s),
+            safety=safety,
             apology=decide.apology(fs, pr),
             warnings=warnings,
+            rewrites_withheld=decide.withheld(safety),
         )
 
     @property

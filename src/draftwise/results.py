@@ -243,6 +243,10 @@ class Report:
     rewrites: tuple[Rewrite, ...] = ()
     warnings: tuple[str, ...] = ()
     error: str | None = None
+    # Why no rewrites are offered (OUTPUT.md: safety comes first); ``None`` when nothing was withheld.
+    rewrites_withheld: str | None = None
+    # ISO 639-1 code of the draft's language when it is not English (the analysis is then unreliable).
+    language: str | None = None
 
     @property
     def blame_sentences(self) -> list[SentenceResult]:
@@ -266,6 +270,8 @@ class Report:
             "apology": self.apology.to_dict(),
             "suggestions": [s.to_dict() for s in self.suggestions],
             "rewrites": [r.to_dict() for r in self.rewrites],
+            "rewrites_withheld": self.rewrites_withheld,
+            "language": self.language,
             "warnings": list(self.warnings),
             "error": self.error,
         }

@@ -30,7 +30,10 @@ _IDIOMS = re.compile(
     r"the end of the world|world ending|end of an era|die of (?:embarrassment|shame|laughter)|"
     r"(?:hurt|hurts) my feelings|my (?:heart|head|back) hurts|(?:you'?re|ur|you are) dead to me|dead or alive|"
     r"cutting (?:in and )?out|cutting off|cutting (?:it|back|down)|would it kill (?:you|u)|it (?:wouldn'?t|won'?t) kill (?:you|u)|"
-    r"kill(?:ing)? (?:the|a) (?:mood|vibe|battery|idea|plan))\b"
+    r"kill(?:ing)? (?:the|a) (?:mood|vibe|battery|idea|plan)|"
+    # Added with the safety set (train and dev parts): exasperation, a last message about a chore, a story.
+    r"i could (?:\w+ )?(?:kill|murder|strangle) (?:you|u)\b(?! (?:with|if|for what))|my last (?:message|text|email|reminder) (?:about|on|re|regarding)|"
+    r"(?:podcast|pod|documentary|film|movie|book|novel|episode|series|true crime)\b[^.!?\n]{0,60}?\b(?:poison\w*|murder\w*|stabb\w*|shoot\w*))\b"
 )
 
 
@@ -172,7 +175,166 @@ RULES: tuple[Rule, ...] = (
     ),
 )
 
-_RULE_OF = {r.regex.pattern: r.label for r in RULES}
+# -- Added with the safety set (data/safety), written while reading its train and dev parts only.
+# New names, so the trained judge's rule features (which name the rules above) are unchanged.
+_PERSON = (
+    r"(?:you|u|ya|him|her|them|that (?:man|woman|guy|lad|bloke|girl|prick|bastard|bitch|cow|idiot|teacher|creep)|"
+    r"the (?:man|woman|guy|lad|bloke|girl|creep) (?:who|that|from)|his (?:\w+ )?(?:face|head)|her (?:\w+ )?(?:face|head))"
+)
+_VIOLENT_VERB = (
+    r"(?:kill|murder|strangle|choke|stab|shoot|punch|hit|slap|beat|smash|hurt|bash|batter|smack|slash|cut|end|"
+    r"deck|thump|whack|glass|knife|cave|bury|drown|maim|cripple)"
+)
+
+EXTRA_RULES: tuple[Rule, ...] = (
+    rule(
+        "safety.suicide_spelling",
+        "suicide",
+        _SAFETY,
+        r"\b(?P<cue>(?:sucid|suicd|sucide|suiside|suicdal|suicidial)\w*|kil+ my ?self|kil+ ?ur ?self|kill yourself|"
+        r"top(?:ping)? my ?self|off(?:ing)? my ?self|unaliv\w+)",
+        "mentions suicide or wanting to die",
+        score=1.0,
+        guard=_earnest,
+    ),
+    rule(
+        "safety.self_harm_more",
+        "self_harm",
+        _SAFETY,
+        r"\b(?P<cue>(?:want(?:ing)?|urges?|need(?:ing)?) to (?:cut|burn|hurt)\b(?! (?:it|the|my hair|back|down|ties|costs|corners|out))|"
+        r"(?:burn|burning|burnt|scratch|scratching|scratched|cut|cutting|hurting|bit(?:e|ing)) my (?:arms?|legs?|wrists?|thighs?|skin|stomach)\b(?! on\b)|"
+        r"till (?:they|it) bleeds?|sh scars|self[- ]?injur\w*|(?:blades?|razors?) (?:today|again|in my|under my|hidden)|"
+        r"(?:pack(?:et)? of|new|hid(?:den)? the) (?:blades|razors)|(?:the )?thing (?:i (?:used to )?do )?(?:to|with) my (?:arms?|skin|legs?|wrists?))",
+        "mentions self-harm",
+        score=1.0,
+        guard=_earnest,
+    ),
+    rule(
+        "safety.ideation_more",
+        "suicide",
+        _SAFETY,
+        r"\b(?P<cue>want (?:everything|it all|all of (?:it|this)|it) to (?:stop|end|be over)|want(?:ed)? (?:this|it) to be over|"
+        r"(?:hope|hoping|pray|praying|wish|wishing) (?:that )?i (?:don'?t|dont|do not|never|won'?t|wont) wake|"
+        r"never (?:have to )?open my eyes again|(?:go|went|going) to sleep and (?:not|never) (?:come|coming|wake|waking)|"
+        r"sleep (?:forever|for a (?:really |very )?long time\W+like forever)|fall asleep and (?:that was it|never wake|not wake)|"
+        r"disappear (?:and not|for good|forever|from everything)|(?:if|when) i (?:vanished|disappeared|was gone|were gone)|"
+        r"fade (?:out )?(?:of|from) existence|stop(?:ped)? existing|not (?:to )?exist(?:ing)?\b|cease to exist|"
+        r"done with (?:life|living|being here|being alive|breathing|existing)|(?:done|finished|tired) fighting to stay alive|"
+        r"giv(?:e|ing) up on (?:life|living)|tap out\W+of life|(?:life|living) (?:isn'?t|isnt|is not) for me|"
+        r"want out of (?:my (?:own )?life|life|this life|being alive)|i want out\W+(?:of (?:life|it all|everything))|"
+        r"if i(?:'?d| had)? never been born|(?:easier|better|lighter|happier)[^.!?\n]{0,40}if i (?:weren'?t|wasn'?t|wasnt|was not|were not) in it|"
+        r"(?:would|'d|will) (?:all )?be (?:better|easier|lighter|happier)(?: off)? (?:with just (?:you|u)|if i (?:vanished|disappeared|left for good|was gone|were gone|wasn'?t (?:dragging|around)))|"
+        r"(?:have|had) [^.!?\n]{0,60}without me\b|(?:carry on|go on|manage)[^.!?\n]{0,30}without me|"
+        r"(?:i'?m|im|i am) (?:just |such )?(?:a )?(?:burden|drain on|dead weight)|dead weight|stop taking up (?:room|space)|"
+        r"take myself off (?:your|ur) hands|out of (?:everyone'?s|everyones|your|ur) (?:hair|way|lives) (?:soon|for good|forever)|"
+        r"(?:doing|do) (?:you|u|everyone|them) a favou?r by (?:going|leaving|disappearing|not being)|"
+        r"(?:can'?t|cant|don'?t|dont) (?:see|picture|imagine) (?:myself|me) (?:still )?(?:being )?(?:alive|around|here)|"
+        r"can'?t see (?:any|a) future (?:with me in it|for me)|can'?t picture being alive|"
+        r"(?:not sure|don'?t think) i (?:want to|wanna|will|'?ll) (?:see|make it to) (?:the new year|christmas|my birthday|next year|summer|another)|"
+        r"(?:this|it'?s) (?:is )?(?:my|the) last year|"
+        r"no reason (?:for me )?to (?:go on|carry on|keep going|stay|be here)|nothing left to (?:stay|live) for|"
+        r"(?:don'?t|dont|do not) (?:wanna|want to) (?:live|be alive|exist|carry on|go on|keep going|survive)\b(?! (?:with|in|like that|there|here with))|"
+        r"(?:don'?t|dont) want to (?:survive|keep at it)|(?:lost|losing) (?:any|the|all|every) (?:wish|will|reason) to (?:live|go on|carry on)|"
+        r"why i'?m (?:still )?(?:here|bothering to live|continuing|alive|breathing)|what i'?m still here for|"
+        r"(?:rather|prefer to) be (?:gone|dead)|wants? me gone|(?:close to|about to) giv(?:e|ing) up on (?:life|everything)|"
+        r"my life (?:would|could|to) (?:just )?end|give my life back|not (?:being|be) (?:in the world|alive) ?(?:any ?more)?|"
+        r"(?:just )?not (?:be|being) here any ?more|(?:relieved|relief) if i (?:never|didn'?t|got hit|died|don'?t)|"
+        r"if i got hit by a (?:bus|car|train)|(?:counting|count) (?:the )?days (?:till|until) i (?:don'?t|dont|won'?t) have to|"
+        r"won'?t be here for it|(?:didn'?t|did not|don'?t) want to survive|(?:breathing|alive) out of habit|"
+        r"put here by mistake|the idea of (?:just )?not (?:existing|being here|waking)|end everything|"
+        r"(?:want|wanted|wants) it to end,? and by it i mean me|make it official|"
+        r"(?:driving|drive|drove|crash(?:ing)?) (?:my car |the car )?(?:into|off) (?:a|the) (?:wall|tree|bridge|cliff|river|lorry|truck)|"
+        r"step(?:ping)? (?:out )?in front of (?:a|the) (?:bus|train|car|lorry|truck))",
+        "hints at not wanting to be alive",
+        score=0.95,
+        guard=_earnest,
+    ),
+    rule(
+        "safety.means",
+        "suicide",
+        _SAFETY,
+        r"\b(?P<cue>bought (?:a |some )?(?:rope|blades|razors|a gun)|(?:swallowed|took|taken|taking) (?:all |every one of )?(?:the |my |all my )?(?:pills|tablets)(?:,? all of them)|"
+        r"swallowed (?:the|all the|my) (?:pills|tablets|meds)|(?:took|taken|swallowed) everything (?:in|from) the (?:medicine|bathroom) (?:cabinet|drawer|cupboard)|"
+        r"(?:tablets|pills|meds) lined up|(?:keeping|kept|saving|saved|hoarding|hoarded|stockpiling) (?:up )?(?:the |my |all the |all my )?(?:sleeping |old |\w+'s )?(?:medication|meds|pills|tablets)|"
+        r"(?:took|taken) the last of \w+(?:'s)? (?:old )?(?:prescription|pills|tablets|meds)|(?:different|several) chemists so nobody|"
+        r"(?:rope|belt) in the (?:garage|wardrobe|shed|loft)|(?:a|the) note (?:for \w+ )?(?:is )?(?:on|in|under) (?:my|the) (?:pillow|table|bed|desk)|"
+        r"(?:left|written|wrote) (?:you |u |each of you |everyone )?(?:a )?(?:letters?|notes?) (?:for|in|on|to)\b)",
+        "names a means or a preparation for suicide",
+        score=0.95,
+        guard=_earnest,
+    ),
+    rule(
+        "safety.violence_more",
+        "violence",
+        _SAFETY,
+        r"\b(?P<cue>(?:"
+        + _I_WILL
+        + r"|going to|will)\s+(?:\w+\s+){0,3}?(?:"
+        + _VIOLENT_VERB
+        + r"\s+"
+        + _PERSON
+        + r"|run (?:you|u|him|her|them) over)|"
+        r"waiting\b[^.!?\n]{0,30}with (?:a|the) (?:crowbar|hammer|bat|knife|machete)|with (?:his|her|your|ur) name on it|"
+        r"(?:think|thinks) (?:ur|you'?re|youre|you are|she'?s|he'?s) safe|"
+        r"(?:you'?ll|u'?ll|youll|ull) (?:find out|see) what happens|"
+        r"(?:take|taking) (?:the|a) (?:kitchen )?(?:knife|hammer|bat|crowbar) to (?:him|her|them|you|u)|"
+        r"(?:with|got) (?:a|the) (?:hammer|crowbar|bat|knife|blade)\b[^.!?\n]{0,40}(?:smash|head|waiting|coming|for (?:him|her|you|u))|"
+        r"smash (?:a|the) \w+ over (?:his|her|your|ur|their) head|(?:chuck|throw|pour) (?:boiling|hot) (?:water|oil)|"
+        r"smash (?:that|the|his|her|your|ur) (?:\w+'?s? )?head in|cave (?:his|her|your|ur|their) head in|"
+        r"beat the (?:shit|crap|hell|living daylights) out of|take it out of (?:ur|your|his|her) (?:face|hide|skin)|"
+        r"put (?:him|her|you|u|them) in (?:a |the )?(?:wheelchair|hospital|ground|box|grave|ambulance)|"
+        r"make (?:you|u|him|her|them) bleed|with my bare hands|(?:burn|set fire to) (?:his|her|their|your|ur) (?:house|flat|car|place)(?: down)?|"
+        r"burn (?:his|her|their|your|ur) (?:house|flat) down|"
+        r"(?:won'?t|wont) walk out of (?:it|there|here)|(?:you|u|he|she) (?:won'?t|wont) wake up (?:the next day|tomorrow)|"
+        r"make sure (?:he|she|they|you|u) never \w+ (?:anyone|anything|again)|walking corpse|dead (?:man|woman) walking|"
+        r"sleep with one eye open|watch (?:ur|your|his|her) back|(?:you|u) won'?t see it coming|"
+        r"see what happens (?:when|if) i|(?:and|then|carry on and) see what (?:happens|i do)|(?:start )?locking (?:your|ur) doors|"
+        r"deal with (?:this|him|her|it) my own way|sort (?:him|her|them) out myself|(?:end|ends|ending) up in a (?:box|body bag|ditch)|"
+        r"(?:fishing|fish) (?:you|u|him|her|them) out of|gone into (?:that|the) (?:canal|river) for|accidents happen|"
+        r"would be (?:awful|a shame|a pity) if (?:it|he|she|they|something) (?:didn'?t|did not|never)|"
+        r"(?:won'?t|wont) be (?:singing|walking|breathing|around) (?:much|for much) longer|while (?:he|she|you|u|they) still can|"
+        r"(?:it'?s|its|this is) (?:gonna|going to) be (?:ur|your|his|her) last|nothing left to lose|"
+        r"i know (?:where|what time) (?:you|u|he|she|they|your \w+|ur \w+) (?:live|lives|park|parks|work|works|sleep|sleeps|finish|finishes|walk|walks|leave|leaves)|"
+        r"where i got (?:your|ur) address|(?:been )?watching (?:the|your|ur|her|his) (?:house|flat|place)|outside (?:her|his|your|ur) house|"
+        r"(?:you'?re|ur|you are) not safe|(?:getting|get|gets) what'?s coming to|made (?:a|an) (?:real )?enemy|"
+        r"(?:she|he|you|u) should be (?:nervous|scared|afraid)|careful walking home|nobody else (?:\w+ )?gets to have (?:her|him)|"
+        r"(?:won'?t|wont) be so pretty|after i'?m done with (?:him|her|you|u|them)|(?:ur|your) \w+ likes chocolate|"
+        r"(?:brakes|tyres) are working|(?:slash|slashing) (?:ur|your|his|her) (?:tyres|throat)|shut (?:you|u) up (?:for good|myself)|"
+        r"come (?:over )?(?:there|round) and shut (?:you|u) up|put (?:him|her|you|u|them) in the ground)",
+        "threatens violence",
+        score=1.0,
+        guard=_earnest,
+    ),
+    rule(
+        "safety.finality",
+        "suicide",
+        _SAFETY,
+        r"\b(?P<cue>won'?t be (?:around|alive) to \w+|(?:need|needing) (?:them|it|any of it) where (?:i'?m|im) going|"
+        r"(?:won'?t|wont) matter after (?:today|tonight)|none of this will be my problem|"
+        r"(?:after|by) (?:tonight|today|monday|tomorrow)[^.!?\n]{0,40}(?:won'?t|wont) have to (?:put up with|deal with|worry about|see) me|"
+        r"(?:won'?t|wont) be (?:coming|going) back (?:for|down|up)|not (?:coming|going) back (?:down|up) (?:the|that)|"
+        r"(?:won'?t|wont) have to (?:worry about|deal with|put up with|see) me (?:after|from) (?:tonight|today|tomorrow|this)|"
+        r"last (?:message|text|thing) (?:you'?ll|u'?ll|youll|ull) (?:ever )?(?:get|hear) from me)",
+        "reads like a goodbye",
+        score=0.9,
+        guard=_earnest,
+    ),
+    rule(
+        "safety.violence_reported",
+        "violence",
+        _SAFETY,
+        r"\b(?P<cue>pushed (?:\w+ ){0,2}down the stairs|(?:his|her|their) hands? (?:round|around) my (?:throat|neck)|"
+        r"kicked (?:the|my|our) (?:dog|cat|puppy)|slammed my (?:hand|head|fingers|arm)|"
+        r"(?:smashed|broke) (?:a|the) (?:bottle|glass|chair|plate) (?:over|on) (?:my|his|her) head|"
+        r"dragged (?:him|her|me|them|my \w+) (?:across|along|by the|down)|(?:two |three )?(?:fingers|ribs) (?:are |were )?broken|"
+        r"(?:broke|broken) my (?:nose|arm|ribs|jaw|wrist)|threw (?:a|the) \w+ at (?:me|my|her|him))",
+        "mentions violence against someone",
+        score=1.0,
+        guard=_earnest,
+    ),
+)
+
+_RULE_OF = {r.regex.pattern: r.label for r in (*RULES, *EXTRA_RULES)}
 
 # Shown first whenever the flag is raised, whatever else the draft holds.
 RESOURCES: tuple[Resource, ...] = (
@@ -211,6 +373,38 @@ _FAREWELL_SOFT = re.compile(
 )
 
 
+# Veiled goodbyes (added with the safety set; read on its train and dev parts only). A place, a
+# final word or belongings handed on is "strong"; a goodbye, a "not your fault" or a love-you is
+# "soft". Two strong signals, or one strong and one soft, anywhere in the draft, read as a farewell.
+_VEILED_STRONG = re.compile(
+    r"(?i)\b(?:(?:at|on|to|up to|out to|top of|edge of|up on|from|near|of) (?:the )?(?:bridge|roof|rooftop|cliffs?|cliff edge|quarry|"
+    r"viaduct|gorge|railway|train line|tracks|multistorey|top floor|beachy head|pier)\b|goodbye (?:really|for real|for good)|"
+    r"(?:gets?|have|has|give) my (?:diary|ring|chain|watch|bike|records|books|clothes|savings|things|stuff)|so nobody reads (?:it|them)|"
+    r"giv(?:en|ing) (?:my )?(?:gold )?(?:chain|ring|watch|necklace) to|"
+    r"(?:won'?t|wont|not) (?:be )?(?:coming|come) (?:back|home|back down)|"
+    r"(?:last|final) (?:time|thing|message|text)\b[^.!?\n]{0,30}(?:ever|again|after this)|this is the last (?:time|thing)|"
+    r"(?:by the time|when) (?:you|u) (?:read|see|get) this|(?:won'?t|wont) (?:ever )?hear from me (?:again|after)|"
+    r"(?:won'?t|wont|not gonna|not going to) (?:be )?need(?:ing)? (?:them|it|these|those|any of it|the money)|"
+    r"(?:won'?t|wont) matter after (?:today|tonight)|(?:after|by) (?:tonight|today|monday|tomorrow|this weekend)[^.!?\n]{0,50}"
+    r"(?:won'?t|none of this|not have to|my problem|at all)|won'?t be (?:around|here|there) to|(?:won'?t|wont) be able to do it after|"
+    r"(?:won'?t|wont) be there (?:to help|for)|(?:won'?t|wont) make it to|not much of me|had to end like this|"
+    r"i'?ll be gone\b|"
+    r"(?:itll|it'?ll|it will) be (?:done|over)\b|(?:u|you) will understand tomorrow|if anything happens to me|"
+    r"(?:ull|you'?ll|u'?ll) need (?:them|it) soon|(?:its|it'?s|they'?re|theyre) (?:urs|yours)(?: now)?\b|in (?:your|ur) name|"
+    r"giv(?:en|ing) (?:my )?(?:\w+ )?away|boxed up|labelled the boxes|(?:transferred|left) (?:all )?my (?:savings|share|password)|"
+    r"passwords? (?:for|to) my|affairs (?:are )?in order|will(?:'?s| is) signed|things in a box for (?:you|u)|"
+    r"keys? (?:are )?on the hook|door on the latch|(?:don'?t|dont) try to find me|i'?m ready now|one last time)"
+)
+_VEILED_SOFT = re.compile(
+    r"(?i)\b(?:sorry for everything|none of (?:this|it) is (?:ur|your) fault|not (?:ur|your) fault|(?:don'?t|dont) (?:hate|be angry with) me|"
+    r"love (?:u|you)(?: always| so much)?|tell (?:mum|mom|dad|her|him|everyone|them) i (?:love|said)|goodbye|good ?bye|"
+    r"hear (?:ur|your) voice|thank (?:u|you) for (?:everything|the years|being)|(?:you|u) were the|look after (?:\w+ ){1,2}(?:for me|ok)|"
+    r"take care of (?:\w+ ){1,2}for me|be gentle with (?:him|her|them)|wanted (?:you|u) to (?:know|hear)|just so (?:u|you) know|"
+    r"someone (?:should|to) know|you matter|sorry kiddo|please don'?t be angry|i'?m ready|make sure (?:the kids|my \w+|everyone) gets?|"
+    r"take care of (?:mum|mummy|mom|dad|my \w+))\b"
+)
+
+
 def _sentence_at(draft: DraftView, pos: int) -> int | None:
     for s in draft.sentences:
         if s.start <= pos < s.end:
@@ -225,14 +419,14 @@ class SafetyDetector(RuleDetector):
     """
 
     name = "safety"
-    rules = RULES
+    rules = (*RULES, *EXTRA_RULES)
 
     def detect(self, draft: DraftView) -> list[Finding]:
         out = super().detect(draft)
         seen = {(f.start, f.end) for f in out}
         # Phrasings split over a line break ("i don't want to do this anymore / any of it").
         whole = normalise(draft.text).replace("\n", " ")
-        for r in RULES:
+        for r in self.rules:
             for m in r.regex.finditer(whole):
                 a, b = m.span("cue")
                 i = _sentence_at(draft, a)
@@ -243,6 +437,7 @@ class SafetyDetector(RuleDetector):
                     continue
                 seen.add((a, b))
                 out.append(Finding(r.label, "safety", i, a, b, draft.text[a:b], r.score, r.explanation, r.name))
+        out.extend(_veiled_farewell(draft))
         strong = [m for s in draft.sentences for m in _FAREWELL_STRONG.finditer(s.norm)]
         soft = [m for s in draft.sentences for m in _FAREWELL_SOFT.finditer(s.norm)]
         if strong and len(strong) + len(soft) >= 2:
@@ -263,3 +458,30 @@ class SafetyDetector(RuleDetector):
                         )
                     )
         return out
+
+
+def _veiled_farewell(draft: DraftView) -> list[Finding]:
+    """Findings for a veiled goodbye: two strong signals, or one strong and one soft (see above)."""
+    hits = [
+        (s, m, strong)
+        for s in draft.sentences
+        for rx, strong in ((_VEILED_STRONG, True), (_VEILED_SOFT, False))
+        for m in rx.finditer(s.norm)
+    ]
+    n_strong = sum(strong for _, _, strong in hits)
+    if n_strong == 0 or len(hits) < 2:
+        return []
+    return [
+        Finding(
+            "suicide",
+            "safety",
+            s.index,
+            s.start + m.start(),
+            s.start + m.end(),
+            draft.text[s.start + m.start() : s.start + m.end()],
+            0.8,
+            "reads like a goodbye",
+            "safety.veiled_farewell",
+        )
+        for s, m, _ in hits
+    ]

@@ -23,6 +23,7 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
+from draftwise.decide import withheld
 from draftwise.results import Report, Rewrite, SentenceResult, Suggestion
 from draftwise.rewrite import moves
 from draftwise.rewrite.grammar import end_with, sentence_case, tidy
@@ -203,9 +204,11 @@ class Rewriter:
         from draftwise import nlp
 
         out = []
+        flagged = set(report.safety.sentences) if report.safety.flag else set()
         for s in report.sentences:
             issues = [*s.tactics, *s.blame_types]
-            if not issues:
+            # Safety first (OUTPUT.md): words about suicide, self-harm or violence are never polished.
+            if not issues or s.index in flagged:
                 continue
             primary = next(i for i in moves.PRIORITY if i in issues)
             # Capitals are shouting, not names: the moves read the sentence in sentence case.
@@ -405,6 +408,10 @@ class Rewriter:
             return report
         register = detect(report.text, [s.text for s in report.sentences])
         sugg = self.suggestions(report, register)
+        if report.safety.flag:
+            return dataclasses.replace(
+                report, suggestions=tuple(sugg), rewrites=(), rewrites_withheld=withheld(report.safety)
+            )
         plan = self._plan(report, sugg)
         candidates: list[tuple[str, str, str]] = [
             ("light_touch", self.light_touch(report, plan), "your draft with each flagged sentence reworded"),
