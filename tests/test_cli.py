@@ -30,12 +30,37 @@ def test_check_json_from_stdin() -> None:
     assert rec["schema"] == 1 and rec["tactics"][0]["label"] == "loaded_opener"
 
 
-def test_check_leads_with_safety() -> None:
+def test_check_safety_mode_shows_resources_and_holds_back_coaching() -> None:
     r = run("check", "you never listen. i dont want to be here anymore")
     assert r.returncode == 0, r.stderr
-    first = r.stdout.index("Before anything else")
-    assert first < r.stdout.index("Your draft")
-    assert "988" in r.stdout and "116 123" in r.stdout
+    assert "Before anything about wording" in r.stdout
+    assert "988" in r.stdout and "116 123" in r.stdout and "findahelpline" in r.stdout
+    assert "Your draft" not in r.stdout and "DEAR MAN" not in r.stdout and "--show-anyway" in r.stdout
+    anyway = run("check", "you never listen. i dont want to be here anymore", "--show-anyway")
+    assert anyway.stdout.index("Before anything about wording") < anyway.stdout.index("Your draft")
+
+
+def test_rewrite_in_safety_mode_offers_nothing_to_polish() -> None:
+    r = run("rewrite", "i'm going to kill myself")
+    assert r.returncode == 0, r.stderr
+    assert "988" in r.stdout and "No rewrites are offered" in r.stdout
+
+
+def test_batch_record_carries_safety_mode(tmp_path) -> None:
+    src = tmp_path / "in.jsonl"
+    src.write_text(
+        json.dumps({"id": "a", "text": "i'm going to kill myself"})
+        + "\n"
+        + json.dumps({"id": "b", "text": "hi x"})
+        + "\n"
+    )
+    out = tmp_path / "out.jsonl"
+    r = run("batch", str(src), "-o", str(out), "--rewrites")
+    assert r.returncode == 0, r.stderr
+    a, b = (json.loads(x) for x in out.read_text().splitlines())
+    assert a["safety"]["flag"] and a["safety"]["kinds"] == ["suicide"] and a["safety"]["evidence"]
+    assert a["rewrites"] == [] and a["rewrites_withheld"] and a["sentences"]  # analysis fields are kept
+    assert not b["safety"]["flag"] and b["rewrites_withheld"] is None
 
 
 def test_check_empty_draft_says_why() -> None:

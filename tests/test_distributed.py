@@ -68,3 +68,36 @@ def test_dask_equals_local(cluster, tmp_path, analyzer) -> None:
     assert got == expected
     parts = sorted(x.name for x in out.iterdir() if x.name.startswith("part-"))
     assert len(parts) == 4  # 25 rows in partitions of 7
+
+
+def test_dask_honours_txt_mode_resume_and_one_file(cluster, tmp_path) -> None:
+    from draftwise import batch
+    from draftwise.distributed import run_dask
+    from draftwise.io.writers import OutputError
+
+    src = tmp_path / "in.txt"
+    src.write_text("".join(f"first part {i}\nsecond line {i}\n\n" for i in range(12)), encoding="utf-8")
+    local = tmp_path / "local.jsonl"
+    batch.run(src, local, txt_mode="blank", rules_only=True)
+    out = tmp_path / "out.jsonl"
+    s = run_dask(
+        str(src), str(out), scheduler=cluster.scheduler_address, txt_mode="blank", rules_only=True, partition_rows=5
+    )
+    assert out.is_file() and s.written == 12
+    assert out.read_bytes() == local.read_bytes()
+    out.write_text("".join(local.read_text(encoding="utf-8").splitlines(keepends=True)[:7]), encoding="utf-8")
+    s = run_dask(
+        str(src),
+        str(out),
+        scheduler=cluster.scheduler_address,
+        txt_mode="blank",
+        rules_only=True,
+        partition_rows=5,
+        resume=True,
+    )
+    assert s.skipped_resumed == 7 and s.written == 12
+    assert out.read_bytes() == local.read_bytes()
+    with pytest.raises(OutputError, match="--jobs"):
+        run_dask(str(src), str(tmp_path / "x.jsonl"), scheduler=cluster.scheduler_address, jobs=4)
+    with pytest.raises(OutputError, match="one output file"):
+        run_dask(str(src), str(tmp_path / "folder"), scheduler=cluster.scheduler_address, resume=True)

@@ -6,13 +6,19 @@ order, nothing dropped; a row that cannot be analysed gets a record with
 read. Memory stays flat: rows flow through in chunks, at most a few chunks in
 flight per worker, and each record is written as soon as its turn comes.
 
-``--resume`` counts the complete records already in the output, checks their
-ids against the input, cuts off a half-written last line, and continues from
-the next row, so a killed run ends with every row exactly once.
+``--resume`` checks every complete record already in the output against its
+input row (the id and a SHA-256 of the text: an edited or different input is
+refused), counts it in the summary, cuts off a half-written last line, and
+continues from the next row, so a killed run ends with every row exactly once.
+One run writes an output at a time (a lock file beside it), and an output that
+is the input is refused before anything is written.
 """
 
 from __future__ import annotations
 
+import contextlib
+import dataclasses
+import hashlib
 import itertools
 import json
 import os
@@ -24,14 +30,49 @@ from pathlib import Path
 from typing import Any
 
 from draftwise.io.readers import InputError, InputRow, read_rows
-from draftwise.io.writers import open_writer, output_format
+from draftwise.io.writers import OutputError, OutputLock, check_output, open_writer, output_format
 from draftwise.results import Report
+from draftwise.textsafe import replace_surrogates
 
 CHUNK = 64
 
 
+@dataclass(frozen=True)
+class BatchOptions:
+    """What a batch run reads and how: one set of options for the local and the Dask engine.
+
+    Attributes:
+        text_column: Column holding the draft (CSV, TSV, JSONL, Parquet).
+        id_column: Column carried into the records as their id.
+        txt_mode: For text files: ``line`` (one draft per line) or ``blank`` (drafts separated by a blank line).
+        fmt: Input format when the file name does not tell.
+        rewrites: Fill suggestions and rewrites in every record.
+        resume: Continue from the records already in the output (checked against the input).
+        jobs: Worker processes (local engine) or workers of a local Dask cluster; ``None``: the
+            engine's default (one process locally, one per core on Dask).
+        rules_only: Use the rules alone, without the trained models.
+    """
+
+    text_column: str = "text"
+    id_column: str = "id"
+    txt_mode: str = "line"
+    fmt: str | None = None
+    rewrites: bool = False
+    resume: bool = False
+    jobs: int | None = None
+    rules_only: bool = False
+
+    def rows(self, input_path: str | Path | Any) -> Iterator[InputRow]:
+        """The input's rows, read with these options."""
+        return read_rows(
+            input_path, fmt=self.fmt, text_column=self.text_column, id_column=self.id_column, txt_mode=self.txt_mode
+        )
+
+
 @dataclass
 class BatchSummary:
+    """The tallies of one run, printed at its end: rows, records, errors by kind, safety flags, time."""
+
     rows: int = 0
     written: int = 0
     skipped_resumed: int = 0
@@ -49,9 +90,11 @@ class BatchSummary:
 
     @property
     def ok(self) -> int:
+        """Records analysed without an error."""
         return self.written - sum(self.errors.values())
 
     def lines(self) -> list[str]:
+        """The summary as lines for a person (plain text: the caller prints them as text, not markup)."""
         rate = self.written / self.seconds if self.seconds > 0 else 0.0
         out = [
             f"rows read: {self.rows:,}   records written: {self.written:,}   analysed: {self.ok:,}   "
@@ -78,18 +121,48 @@ def _error_record(row: InputRow) -> dict[str, Any]:
     return Report(id=row.id, text=row.text or "", warnings=row.warnings, error=row.error).to_dict()
 
 
+def _analyse_good(analyzer: Any, good: Sequence[InputRow], rewrites: bool) -> list[dict[str, Any]]:
+    """Records of readable rows; if the chunk as a whole fails, each row is tried alone, so one row never sinks another."""
+    try:
+        reports = analyzer.analyse_many([r.text for r in good], ids=[r.id for r in good], rewrites=rewrites)
+        return [rep.to_dict() for rep in reports]
+    except Exception:
+        if len(good) == 1:
+            raise
+    out = []
+    for r in good:
+        try:
+            out.extend(_analyse_good(analyzer, [r], rewrites))
+        except Exception as e:
+            out.append(
+                Report(
+                    id=r.id, text=r.text or "", error=f"analysis failed: {type(e).__name__}: {str(e)[:200]}"
+                ).to_dict()
+            )
+    return out
+
+
 def analyse_rows(analyzer: Any, rows: Sequence[InputRow], rewrites: bool) -> list[dict[str, Any]]:
-    """Records for one chunk of rows, in order (error rows pass through)."""
+    """Records for one chunk of rows, in order (error rows pass through).
+
+    Args:
+        analyzer: An :class:`~draftwise.pipeline.Analyzer` (or anything with its ``analyse_many``).
+        rows: The chunk's input rows.
+        rewrites: Fill suggestions and rewrites.
+
+    Returns:
+        One record per row, in the rows' order.
+    """
     good = [r for r in rows if r.error is None]
-    reports = iter(analyzer.analyse_many([r.text for r in good], ids=[r.id for r in good], rewrites=rewrites))
+    reports = iter(_analyse_good(analyzer, good, rewrites) if good else [])
     out = []
     for r in rows:
         if r.error is not None:
             out.append(_error_record(r))
             continue
-        rec = next(reports).to_dict()
+        rec = next(reports)
         if r.warnings:
-            rec["warnings"] = list(r.warnings) + rec["warnings"]
+            rec["warnings"] = list(r.warnings) + list(rec.get("warnings") or [])
         out.append(rec)
     return out
 
@@ -138,43 +211,69 @@ def _records_parallel(
 # -- resume -------------------------------------------------------------------
 
 
-def existing_ids(path: str | Path) -> list[str]:
-    """Ids of the complete records in an output file; a half-written last line is cut off."""
+def fingerprint(rid: Any, text: str | None) -> tuple[str, str]:
+    """What ties a record to its input row: the id and the SHA-256 of the text (as written).
+
+    The record holds both (``id`` and ``text``, the draft as given), so the
+    fingerprint of a record already written is computed from the record itself.
+    """
+    body = replace_surrogates(text or "")
+    return str(rid), hashlib.sha256(body.encode("utf-8", "replace")).hexdigest()
+
+
+def complete_records(path: str | Path) -> Iterator[dict[str, Any]]:
+    """The complete records already in an output, in order.
+
+    When read to the end, a half-written last record (a killed run) is cut off
+    the file, so appending continues cleanly; a reader that stops early changes
+    nothing.
+    """
     p = Path(path)
     if not p.exists() or p.stat().st_size == 0:
-        return []
+        return
     kind = output_format(p)
     if kind == "jsonl":
-        ids, good_end = [], 0
+        good_end = 0
         with open(p, "rb") as f:
             for line in f:
                 if not line.endswith(b"\n"):
                     break
                 try:
-                    ids.append(str(json.loads(line)["id"]))
-                except (ValueError, KeyError):
+                    rec = json.loads(line)
+                    rec["id"]
+                except (ValueError, KeyError, TypeError, RecursionError):
                     break
                 good_end += len(line)
+                yield rec
         if good_end != p.stat().st_size:
             with open(p, "r+b") as f:
                 f.truncate(good_end)
-        return ids
+        return
     if kind == "csv":
         import csv
 
-        ids, total = [], 0
+        good, total = 0, 0
         with open(p, encoding="utf-8", newline="") as f:
             for row in csv.DictReader(f):
                 total += 1
+                if good != total - 1:
+                    continue
                 try:
-                    if len(ids) == total - 1:
-                        ids.append(str(json.loads(row.get("record") or "")["id"]))
-                except (TypeError, ValueError, KeyError):
-                    pass
-        if total > len(ids):  # a row was cut off half-way: keep the good prefix
-            _keep_csv_prefix(p, len(ids))
-        return ids
+                    rec = json.loads(row.get("record") or "")
+                    rec["id"]
+                except (TypeError, ValueError, KeyError, RecursionError):
+                    continue
+                good += 1
+                yield rec
+        if total > good:  # a row was cut off half-way: keep the good prefix
+            _keep_csv_prefix(p, good)
+        return
     raise ValueError("--resume needs a .jsonl or .csv output")
+
+
+def existing_ids(path: str | Path) -> list[str]:
+    """Ids of the complete records in an output file; a half-written last line is cut off."""
+    return [str(r["id"]) for r in complete_records(path)]
 
 
 def _keep_csv_prefix(p: Path, n: int) -> None:
@@ -189,77 +288,192 @@ def _keep_csv_prefix(p: Path, n: int) -> None:
     os.replace(tmp, p)
 
 
+def skip_done(
+    output_path: str | Path, rows: Iterator[InputRow], summary: BatchSummary, input_name: str
+) -> Iterator[InputRow]:
+    """Check every record already in the output against its input row, count it, and return the rows left.
+
+    Raises:
+        InputError: When a record was not made from the row in its place (another
+            file, or an edited one), with what to do.
+    """
+    n = 0
+    for rec in complete_records(output_path):
+        row = next(rows, None)
+        if row is None:
+            raise InputError(
+                f"{output_path} holds more records than {input_name} has rows: it was made from another input. "
+                "Run without --resume to start again, or choose another -o"
+            )
+        if fingerprint(rec.get("id"), rec.get("text")) != fingerprint(row.id, row.text):
+            what = "id" if str(rec.get("id")) != row.id else "text"
+            raise InputError(
+                f"{output_path} does not match {input_name}: record {n + 1} (id {str(rec.get('id'))!r}) was made "
+                f"from a different {what} than row {n + 1} (id {row.id!r}), so the input was edited or is another "
+                "file. Run without --resume (or with another -o) to analyse this input from the start"
+            )
+        n += 1
+        summary.rows += 1
+        summary.count(rec)
+    summary.skipped_resumed = n
+    return rows
+
+
 # -- the run --------------------------------------------------------------------
+
+ChunkEngine = Callable[[Iterator[list[InputRow]]], Iterator[list[dict[str, Any]]]]
+
+
+def _describe(e: OSError) -> str:
+    return e.strerror or type(e).__name__
 
 
 def run(
     input_path: str | Path,
     output_path: str | Path,
+    options: BatchOptions | None = None,
     *,
-    text_column: str = "text",
-    id_column: str = "id",
-    txt_mode: str = "line",
-    fmt: str | None = None,
-    rewrites: bool = False,
-    jobs: int = 1,
-    resume: bool = False,
     analyzer: Any = None,
-    analyzer_kwargs: dict[str, Any] | None = None,
     on_progress: Callable[[int], None] | None = None,
+    engine: ChunkEngine | None = None,
+    chunk_rows: int = CHUNK,
+    **overrides: Any,
 ) -> BatchSummary:
-    """Analyse every row of ``input_path`` into ``output_path``; raises InputError only for a whole-file problem."""
+    """Analyse every row of ``input_path`` into ``output_path``, one record per row, in order.
+
+    Before anything is loaded or written, the output is checked (not the input,
+    a folder that exists, writable) and locked against a second writer; with
+    ``resume`` every record already there is checked against its input row.
+
+    Args:
+        input_path: CSV, TSV, JSONL, TXT or Parquet file of drafts (or ``-``).
+        output_path: ``.jsonl``, ``.csv`` or ``.parquet`` (Parquet is written to a
+            temporary file and renamed when complete).
+        options: What to read and how (:class:`BatchOptions`); ``overrides`` replace its fields
+            (``run(src, out, resume=True)``).
+        analyzer: An analyser to use (else one is built, with the models unless ``rules_only``).
+        on_progress: Called with the number of records written after each chunk (and once with
+            the records kept when resuming).
+        engine: Turns chunks of rows into chunks of records (the Dask engine); default local.
+        chunk_rows: Rows per chunk.
+        **overrides: Fields of :class:`BatchOptions`.
+
+    Returns:
+        The run's summary (the whole output's counts when resuming).
+
+    Raises:
+        InputError: The input as a whole cannot be read, or does not match the output on --resume.
+        OutputError: The output cannot (or must not) be written; what was written is kept.
+    """
+    opts = dataclasses.replace(options or BatchOptions(), **overrides)
     started = time.perf_counter()
     summary = BatchSummary()
-    output_format(output_path)  # a bad output name fails before any work
-    rows = read_rows(input_path, fmt=fmt, text_column=text_column, id_column=id_column, txt_mode=txt_mode)
+    check_output(output_path, inputs=[input_path])
+    if opts.resume and output_format(output_path) == "parquet":
+        raise OutputError("--resume cannot append to Parquet; write JSON Lines or CSV to resume")
+    lock = OutputLock(output_path).acquire()
+    try:
+        return _run_locked(
+            input_path,
+            output_path,
+            summary,
+            started,
+            opts,
+            analyzer=analyzer,
+            on_progress=on_progress,
+            engine=engine,
+            chunk_rows=chunk_rows,
+        )
+    finally:
+        lock.release()
+
+
+def _run_locked(
+    input_path: str | Path,
+    output_path: str | Path,
+    summary: BatchSummary,
+    started: float,
+    opts: BatchOptions,
+    *,
+    analyzer: Any,
+    on_progress: Callable[[int], None] | None,
+    engine: ChunkEngine | None,
+    chunk_rows: int,
+) -> BatchSummary:
+    rows = opts.rows(input_path)
     try:
         first = next(rows)
     except StopIteration:
         first = None
     rows = itertools.chain([first], rows) if first is not None else iter(())
-
-    done: list[str] = existing_ids(output_path) if resume else []
-    if done:
-        for expected in done:
-            row = next(rows, None)
-            if row is None:
-                raise InputError(
-                    f"{output_path} holds more records than {input_path} has rows: is it the output of this input?"
-                )
-            if row.id != expected:
-                raise InputError(
-                    f"{output_path} does not match {input_path} (record {summary.rows} has id {expected!r}, "
-                    f"the input row has {row.id!r}); write to a new file instead of --resume"
-                )
-            summary.rows += 1
-        summary.skipped_resumed = len(done)
-        summary.written = len(done)
+    if opts.resume:
+        rows = skip_done(output_path, rows, summary, str(input_path))
+        if on_progress is not None and summary.skipped_resumed:
+            on_progress(summary.skipped_resumed)  # the kept rows count towards the total too
 
     def counted(it: Iterator[InputRow]) -> Iterator[InputRow]:
         for r in it:
             summary.rows += 1
             yield r
 
-    writer = open_writer(output_path, append=bool(done))
+    appending = opts.resume and summary.skipped_resumed > 0
     try:
-        chunks = _chunks(counted(rows), CHUNK)
-        if jobs > 1:
-            results = _records_parallel(chunks, jobs, rewrites, analyzer_kwargs or {})
+        writer = open_writer(output_path, append=appending)
+    except OSError as e:
+        raise OutputError(f"cannot write {output_path} ({_describe(e)}): choose another -o") from None
+    failed = True
+    try:
+        chunks = _chunks(counted(rows), chunk_rows)
+        if engine is not None:
+            results = engine(chunks)
+        elif (opts.jobs or 1) > 1:
+            results = _records_parallel(chunks, opts.jobs or 1, opts.rewrites, {"models": not opts.rules_only})
         else:
             if analyzer is None:
                 from draftwise.pipeline import Analyzer
 
-                analyzer = Analyzer(**(analyzer_kwargs or {}))
-            results = (analyse_rows(analyzer, c, rewrites) for c in chunks)
+                analyzer = Analyzer(models=not opts.rules_only)
+            results = (analyse_rows(analyzer, c, opts.rewrites) for c in chunks)
         for recs in results:
-            for rec in recs:
-                writer.write(rec)
-                summary.count(rec)
-            if hasattr(writer, "flush"):
-                writer.flush()
+            try:
+                for rec in recs:
+                    writer.write(rec)
+                    summary.count(rec)
+                if hasattr(writer, "flush"):
+                    writer.flush()
+            except OSError as e:
+                raise OutputError(_write_failed(output_path, e, summary)) from None
             if on_progress is not None:
                 on_progress(len(recs))
+        try:
+            writer.close()
+        except OSError as e:
+            raise OutputError(_write_failed(output_path, e, summary)) from None
+        failed = False
     finally:
-        writer.close()
+        if failed:
+            _abandon(writer)
     summary.seconds = time.perf_counter() - started
     return summary
+
+
+def _write_failed(output_path: str | Path, e: OSError, summary: BatchSummary) -> str:
+    """One line: what failed, what is kept, how to go on."""
+    if output_format(output_path) == "parquet":
+        return (
+            f"could not write {output_path} ({_describe(e)}); nothing was written. Fix that (free space, "
+            "permissions) and run again, or write .jsonl, which can be resumed"
+        )
+    return (
+        f"could not write {output_path} ({_describe(e)}) after analysing {summary.written:,} records; what reached "
+        "the file is kept. Fix that (free space, permissions) and run the same command with --resume to continue"
+    )
+
+
+def _abandon(writer: Any) -> None:
+    """Close a writer after a failure without raising again (Parquet drops its temporary file)."""
+    if hasattr(writer, "abort"):
+        writer.abort()
+        return
+    with contextlib.suppress(OSError, ValueError):
+        writer.close()

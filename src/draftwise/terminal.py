@@ -3,6 +3,10 @@
 Order matters: the safety notice comes first whenever it is raised, then the
 draft sentence by sentence, the DEAR MAN checklist, intensity, tactics,
 apology, suggestions and rewrites.
+
+Anything that comes from the draft (or a file) is printed as a rich ``Text`` of
+:func:`draftwise.textsafe.visible`: control characters are shown, never obeyed,
+and square brackets are never read as markup.
 """
 
 from __future__ import annotations
@@ -15,17 +19,22 @@ from rich.table import Table
 from rich.text import Text
 
 from draftwise.labels import DEAR_MAN, DISPLAY
-from draftwise.render import INTENSITY_WORDS, intensity_bar, pieces, word_diff
+from draftwise.render import INTENSITY_WORDS, intensity_bar, pieces
+from draftwise.textsafe import rich_text, visible
 
 STYLE = {"blame": "bold red", "description": "green", "neutral": "default"}
 
 
 def _safety_panel(rec: dict[str, Any]) -> Panel:
-    s = rec["safety"]
-    lines = [Text(s["message"], style="bold")]
-    for r in s["resources"]:
-        lines.append(Text(f"• {r['name']} ({r['region']}): {r['contact']}"))
-    return Panel(Group(*lines), title="Before anything else", border_style="bold magenta")
+    """The supportive screen of safety mode: warm words, an invitation, the resources (as in the app)."""
+    from draftwise.appkit import safety_screen
+
+    screen = safety_screen(rec)
+    assert screen is not None
+    lines = [rich_text(screen.warm_words), Text(), rich_text(screen.invitation, style="bold"), Text()]
+    for r in screen.resources:
+        lines.append(rich_text(f"• {r['name']} ({r['region']}): {r['contact']}"))
+    return Panel(Group(*lines), title=screen.title, border_style="bold magenta")
 
 
 def draft_text(rec: dict[str, Any]) -> Text:
@@ -35,11 +44,12 @@ def draft_text(rec: dict[str, Any]) -> Text:
         style = STYLE.get(p.phrasing or "", "dim")
         if p.labels:
             style = f"{style} underline bold"
-        out.append(p.text, style=style)
+        out.append(visible(p.text), style=style)
     return out
 
 
 def sentence_table(rec: dict[str, Any]) -> Table:
+    """Each sentence, coloured by phrasing with its cue words underlined, and what it reads as."""
     t = Table(show_header=True, header_style="bold", box=None, pad_edge=False)
     t.add_column("#", justify="right", style="dim")
     t.add_column("sentence")
@@ -53,7 +63,7 @@ def sentence_table(rec: dict[str, Any]) -> Table:
         for p in pieces({"text": rec["text"], "sentences": [s]}):
             if p.sentence is None:
                 continue
-            sent.append(p.text, style=STYLE[phr] + (" underline bold" if p.labels else ""))
+            sent.append(visible(p.text), style=STYLE[phr] + (" underline bold" if p.labels else ""))
         t.add_row(
             str(s["index"] + 1),
             sent,
@@ -63,6 +73,7 @@ def sentence_table(rec: dict[str, Any]) -> Table:
 
 
 def checklist(rec: dict[str, Any]) -> Table:
+    """The DEAR MAN checklist: a mark per skill, the sentences that show it, or a hint."""
     t = Table(show_header=False, box=None, pad_edge=False)
     t.add_column(width=2)
     t.add_column(style="bold", width=17)
@@ -78,21 +89,31 @@ def checklist(rec: dict[str, Any]) -> Table:
         else:
             reasons = "; ".join(c.get("reasons", []))
             detail = (reasons + ". " if reasons else "") + c.get("hint", "")
-        t.add_row(Text.from_markup(mark), DISPLAY[k], Text(detail))
+        t.add_row(Text.from_markup(mark), DISPLAY[k], rich_text(detail))
     return t
 
 
-def print_report(report: Any, console: Console | None = None) -> None:
-    """Print the whole report of one draft."""
+HELD_BACK = (
+    "The rest of the analysis is held back: this draft mentions suicide, self-harm or violence, and "
+    "coaching its wording is not what matters now. If it is about something else (a quote, a story, "
+    "a joke), run the command again with --show-anyway."
+)
+
+
+def print_report(report: Any, console: Console | None = None, *, show_anyway: bool = False) -> None:
+    """Print the whole report of one draft; in safety mode, the resources first and (unless asked) only them."""
     con = console or Console()
     rec = report.to_dict() if hasattr(report, "to_dict") else report
-    if rec.get("error"):
-        con.print(f"[red]Could not analyse this draft: {rec['error']}[/red]")
-        return
     if rec["safety"]["flag"]:
         con.print(_safety_panel(rec))
+        if not show_anyway:
+            con.print(rich_text(HELD_BACK, style="dim"))
+            return
+    if rec.get("error"):
+        con.print(rich_text(f"Could not analyse this draft: {rec['error']}", style="red"))
+        return
     for w in rec.get("warnings", []):
-        con.print(f"[yellow]Note: {w}[/yellow]")
+        con.print(rich_text(f"Note: {w}", style="yellow"))
     con.print(
         Panel(
             draft_text(rec),
@@ -122,22 +143,26 @@ def print_report(report: Any, console: Console | None = None) -> None:
         for t in rec["tactics"]:
             cues = ", ".join(f"“{e['cue']}”" for e in t["evidence"]) or "(the sentence as a whole)"
             sents = ", ".join(str(i + 1) for i in t["sentences"])
-            con.print(
-                f"  [magenta]{DISPLAY[t['label']]}[/magenta] (sentence {sents}): {t['explanation']}. Words: {cues}"
-            )
+            line = Text("  ")
+            line.append(DISPLAY[t["label"]], style="magenta")
+            line.append(visible(f" (sentence {sents}): {t['explanation']}. Words: {cues}"))
+            con.print(line)
     else:
         con.print("[bold]Pressure tactics[/bold]: none found")
     ap = rec["apology"]
     if ap["kind"] != "none":
-        con.print(
-            f"[bold]Apology[/bold]: {DISPLAY[ap['kind']]}" + (f" ({ap['explanation']})" if ap["explanation"] else "")
-        )
+        line = Text("Apology", style="bold")
+        line.append(visible(f": {DISPLAY[ap['kind']]}" + (f" ({ap['explanation']})" if ap["explanation"] else "")))
+        con.print(line)
     if rec.get("suggestions"):
         con.print()
         print_suggestions(rec, con)
     if rec.get("rewrites"):
         con.print()
         print_rewrites(rec, con)
+    elif rec.get("rewrites_withheld"):
+        con.print()
+        con.print(rich_text(rec["rewrites_withheld"], style="bold"))
 
 
 def print_suggestions(rec: dict[str, Any], console: Console | None = None) -> None:
@@ -149,40 +174,53 @@ def print_suggestions(rec: dict[str, Any], console: Console | None = None) -> No
     con.print("[bold]Suggestions[/bold]")
     for s in rec["suggestions"]:
         original = rec["sentences"][s["sentence"]]["text"]
-        con.print(f"  {s['sentence'] + 1}. [red]{DISPLAY.get(s['issue'], s['issue'])}[/red]: {s['message']}")
-        con.print(Text(f"     “{original}”", style="dim"))
+        line = Text(f"  {s['sentence'] + 1}. ")
+        line.append(visible(DISPLAY.get(s["issue"], s["issue"])), style="red")
+        line.append(visible(f": {s['message']}"))
+        con.print(line)
+        con.print(rich_text(f"     “{original}”", style="dim"))
         con.print(
-            Text(
+            rich_text(
                 f"     → {s['replacement']}" if s["replacement"] else "     → (leave this sentence out)", style="green"
             )
         )
 
 
-def print_rewrites(rec: dict[str, Any], console: Console | None = None) -> None:
-    """The whole-draft candidates side by side, each with its figures and a word diff."""
+def print_rewrites(rec: dict[str, Any], console: Console | None = None, *, changes: bool = False) -> None:
+    """Each whole-draft candidate as the clean message it would be, one after another, with its figures.
+
+    With ``changes`` the changes against the draft are shown too: coloured phrases on a colour
+    terminal, ``[-old-]{+new+}`` without colour (never words interleaved one by one).
+    """
+    from draftwise.render import diff_chunks, diff_text
+
     con = console or Console()
-    cols = Table(show_header=True, header_style="bold", expand=True)
-    cols.add_column("original")
-    for r in rec["rewrites"]:
-        cols.add_column(r["style"])
-    figures = [
-        f"intensity {rec['intensity']['level']}\nblame sentences {sum(s['phrasing'] == 'blame' for s in rec['sentences'])}\ntactics {', '.join(t['label'] for t in rec['tactics']) or 'none'}"
-    ]
-    for r in rec["rewrites"]:
-        figures.append(
-            f"intensity {r['intensity']}\nblame sentences {r['blame_sentences']}\ntactics {', '.join(r['tactics']) or 'none'}\nDEAR: {', '.join(r['dear_man']) or '-'}"
+    for i, r in enumerate(rec["rewrites"], 1):
+        blanks = r["text"].count("[")
+        head = Text(f"{i}. {r['style'].replace('_', ' ')}", style="bold")
+        if i == 1:
+            head.append("  (best)", style="bold green")
+        con.print(head)
+        con.print(Panel(rich_text(r["text"]), expand=False))
+        figures = (
+            f"intensity {r['intensity']} · blame sentences {r['blame_sentences']} · "
+            f"tactics {', '.join(r['tactics']) or 'none'} · DEAR: {', '.join(r['dear_man']) or '-'}"
         )
-    texts: list[Text] = [Text(rec["text"])]
-    for r in rec["rewrites"]:
-        t = Text()
-        for op, chunk in word_diff(rec["text"], r["text"]):
-            if op == "=":
-                t.append(chunk)
-            elif op == "+":
-                t.append(chunk, style="green")
+        if blanks:
+            figures += f" · {blanks} blank{'s' if blanks > 1 else ''} to fill"
+        con.print(rich_text(figures, style="dim"))
+        if changes:
+            if con.color_system is not None:
+                t = Text("changes: ", style="dim")
+                for c in diff_chunks(rec["text"], r["text"]):
+                    if not c.changed:
+                        t.append(visible(c.new))
+                        continue
+                    if c.old:
+                        t.append(visible(c.old), style="red strike")
+                    if c.new:
+                        t.append(visible(c.new), style="green")
+                con.print(t)
             else:
-                t.append(chunk, style="red strike")
-        texts.append(t)
-    cols.add_row(*texts)
-    cols.add_row(*[Text(f, style="dim") for f in figures])
-    con.print(cols)
+                con.print(rich_text("changes: " + diff_text(rec["text"], r["text"])))
+        con.print()

@@ -24,6 +24,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
 
+from draftwise.textsafe import lone_surrogates, replace_surrogates
+
 FORMATS = ("csv", "tsv", "jsonl", "txt", "parquet")
 # A CSV field may hold a whole email; the csv module's default cap is 128 KiB.
 csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
@@ -35,6 +37,8 @@ class InputError(Exception):
 
 @dataclass(frozen=True)
 class InputRow:
+    """One input row: its 0-based position, its id, its draft (``None`` when unreadable) and why not."""
+
     position: int
     id: str
     text: str | None
@@ -62,12 +66,12 @@ def columns(source: str | Path | BinaryIO, fmt: str | None = None) -> list[str]:
             stream.detach()
         return [_repair(h)[0].strip().lstrip("\ufeff") for h in header]
     names: dict[str, None] = {}
-    for n, line in enumerate(stream):
+    for n, line in enumerate(_lines_lf(stream)):
         if n >= 50:
             break
         try:
             obj = json.loads(line)
-        except json.JSONDecodeError:
+        except (RecursionError, ValueError):
             continue
         if isinstance(obj, dict):
             names.update(dict.fromkeys(obj))
@@ -76,6 +80,7 @@ def columns(source: str | Path | BinaryIO, fmt: str | None = None) -> list[str]:
 
 
 def detect_format(path: str | Path, fmt: str | None = None) -> str:
+    """The input format: ``fmt`` when given, else from the file name's extension; InputError if neither tells."""
     if fmt:
         if fmt not in FORMATS:
             raise InputError(f"unknown format {fmt!r}: choose one of {', '.join(FORMATS)}")
@@ -104,8 +109,54 @@ def _sniff_encoding(head: bytes) -> str:
             return "utf-16-le"
         if even and even.count(0) > 0.9 * len(even) and odd.count(0) < 0.1 * len(odd):
             return "utf-16-be"
-        raise InputError("the file looks like binary data (it holds NUL bytes), not text: is it the right file?")
+    if looks_binary(head):
+        raise InputError("the file looks like binary data, not text: is it the right file?")
     return "utf-8"
+
+
+# Bytes that are never in text: C0 controls other than tab, newline, form feed and CR.
+_NOT_TEXT = bytes(b for b in range(32) if b not in b"\t\n\x0c\r") + b"\x7f"
+# Text holds (almost) no control bytes; compressed or random data about 11%. Bytes that are not
+# UTF-8 are no sign of binary: a Greek or Russian file in a legacy code page is mostly such bytes.
+BINARY_SHARE = 0.05
+# Files that say what they are in their first bytes: pictures, archives, documents, programs.
+_SIGNATURES = (
+    b"\x89PNG",
+    b"GIF8",
+    b"\xff\xd8\xff",
+    b"%PDF-",
+    b"PK\x03\x04",
+    b"\x1f\x8b",
+    b"BZh",
+    b"\xfd7zXZ",
+    b"7z\xbc\xaf",
+    b"Rar!",
+    b"\x7fELF",
+    b"PAR1",
+    b"SQLite format 3\x00",
+)
+
+
+def looks_binary(head: bytes) -> bool:
+    """Whether the start of a file is mostly not text (a picture, an archive), not text with a stray NUL.
+
+    A file is refused as binary when it starts with the signature of a picture,
+    an archive or a program, or when at least ``BINARY_SHARE`` of its first bytes
+    are control bytes; a few NUL bytes in a text file make those rows errors,
+    each on its own.
+
+    Args:
+        head: The first bytes of the file (up to 64 KiB).
+
+    Returns:
+        True when the file should be refused as binary.
+    """
+    if not head:
+        return False
+    if head.startswith(_SIGNATURES):
+        return True
+    controls = sum(head.count(b) for b in _NOT_TEXT)
+    return controls >= BINARY_SHARE * len(head)
 
 
 _SURROGATES = re.compile("[\udc80-\udcff]+")
@@ -202,8 +253,11 @@ def _read_delimited(
         if not row:  # a blank line between rows is not a row
             continue
         rid = str(pos)
+        id_warns: tuple[str, ...] = ()
         if ii is not None and ii < len(row) and row[ii].strip():
             rid = _repair(row[ii])[0].strip()
+        elif ii is not None and ii < len(row):
+            id_warns = (empty_id_warning(pos),)
         if len(row) != len(header):
             if ti >= len(row):
                 yield InputRow(
@@ -216,18 +270,53 @@ def _read_delimited(
                 continue
             text, warns = _repair(row[ti])
             warns += (
+                *id_warns,
                 f"row {pos + 2} has {len(row)} fields, the header has {len(header)}; its {text_column!r} field was used",
             )
             yield InputRow(pos, rid, text, None, warns)
         else:
             text, warns = _repair(row[ti])
-            yield InputRow(pos, rid, text, None, warns)
+            yield InputRow(pos, rid, text, None, id_warns + warns)
         pos += 1
+
+
+def _lines_lf(stream: io.TextIOWrapper) -> Iterator[str]:
+    """Lines ended by a line feed only: a lone CR inside a JSON line is whitespace, not a line break.
+
+    Linear however long a line is: only each new chunk is split.
+    """
+    pending: list[str] = []
+    while chunk := stream.read(1 << 16):
+        parts = chunk.split("\n")
+        if len(parts) == 1:
+            pending.append(chunk)
+            continue
+        yield "".join(pending) + parts[0]
+        yield from parts[1:-1]
+        pending = [parts[-1]] if parts[-1] else []
+    if pending:
+        yield "".join(pending)
+
+
+def _fix_surrogates(value: str) -> tuple[str, tuple[str, ...]]:
+    r"""A lone surrogate (a JSON escape such as ``\\ud800`` that is not text) becomes U+FFFD, said in a warning."""
+    n = lone_surrogates(value)
+    if not n:
+        return value, ()
+    return replace_surrogates(value), (
+        f"this row held {n} lone UTF-16 surrogate escape{'s' if n > 1 else ''} (not text); "
+        "each was replaced with U+FFFD",
+    )
+
+
+def empty_id_warning(position: int) -> str:
+    """The warning of a row whose id is empty: its position stands in, which may equal another row's id."""
+    return f"this row's id is empty: its position {position} is used as its id (it may collide with a real id)"
 
 
 def _read_jsonl(stream: io.TextIOWrapper, text_column: str, id_column: str) -> Iterator[InputRow]:
     pos = 0
-    for n, line in enumerate(stream, 1):
+    for n, line in enumerate(_lines_lf(stream), 1):
         if not line.strip():
             continue
         line, warns = _repair(line)
@@ -237,6 +326,10 @@ def _read_jsonl(stream: io.TextIOWrapper, text_column: str, id_column: str) -> I
             yield InputRow(pos, str(pos), None, f"line {n} is not valid JSON ({e.msg} at column {e.colno})", warns)
             pos += 1
             continue
+        except (RecursionError, ValueError, MemoryError):
+            yield InputRow(pos, str(pos), None, f"line {n} is JSON nested too deeply to read", warns)
+            pos += 1
+            continue
         if not isinstance(obj, dict):
             yield InputRow(
                 pos, str(pos), None, f"line {n} is JSON but not an object with a {text_column!r} field", warns
@@ -244,14 +337,21 @@ def _read_jsonl(stream: io.TextIOWrapper, text_column: str, id_column: str) -> I
             pos += 1
             continue
         rid = obj.get(id_column)
-        rid = str(pos) if rid is None or str(rid).strip() == "" else str(rid)
+        if rid is None or str(rid).strip() == "":
+            if id_column in obj:
+                warns += (empty_id_warning(pos),)
+            rid = str(pos)
+        else:
+            rid, w = _fix_surrogates(str(rid))
+            warns += w
         text = obj.get(text_column)
         if text is None:
             yield InputRow(pos, rid, None, f"line {n} has no {text_column!r} field", warns)
         elif not isinstance(text, str):
             yield InputRow(pos, rid, None, f"line {n}: {text_column!r} is a {type(text).__name__}, not text", warns)
         else:
-            yield InputRow(pos, rid, text, None, warns)
+            text, w = _fix_surrogates(text)
+            yield InputRow(pos, rid, text, None, warns + w)
         pos += 1
 
 
@@ -308,11 +408,18 @@ def _read_parquet(path: str | Path | BinaryIO, text_column: str, id_column: str)
         data = batch.to_pydict()
         for i, text in enumerate(data[text_column]):
             rid = data.get(id_column, [None] * len(data[text_column]))[i]
-            rid = str(pos) if rid is None or str(rid).strip() == "" else str(rid)
-            if text is None:
-                yield InputRow(pos, rid, None, f"row {pos}: the {text_column!r} value is empty (null)")
-            elif not isinstance(text, str):
-                yield InputRow(pos, rid, None, f"row {pos}: {text_column!r} is a {type(text).__name__}, not text")
+            warns: tuple[str, ...] = ()
+            if rid is None or str(rid).strip() == "":
+                warns = (empty_id_warning(pos),) if id_column in data else ()
+                rid = str(pos)
             else:
-                yield InputRow(pos, rid, text)
+                rid = str(rid)
+            if text is None:
+                yield InputRow(pos, rid, None, f"row {pos}: the {text_column!r} value is empty (null)", warns)
+            elif not isinstance(text, str):
+                yield InputRow(
+                    pos, rid, None, f"row {pos}: {text_column!r} is a {type(text).__name__}, not text", warns
+                )
+            else:
+                yield InputRow(pos, rid, text, None, warns)
             pos += 1
