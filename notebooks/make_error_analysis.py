@@ -19,8 +19,8 @@ What the analyser gets wrong on `data/test.jsonl` (456 drafts, never used for an
 Rebuilt by `python notebooks/make_error_analysis.py` from the models in `models/`."""),
     ("code", """import collections, json, random
 from draftwise import Analyzer
-from draftwise.corpus import read_jsonl, sentence_spans
-from draftwise import evaluate as ev
+from draftwise_lab.corpus import read_jsonl, sentence_spans
+from draftwise_lab import evaluate as ev
 
 golds = list(read_jsonl('data/test.jsonl'))
 analyzer = Analyzer()

@@ -81,6 +81,9 @@ def test_analyse_never_raises_and_keeps_its_promises(analyzer, text: str) -> Non
     rec = analyzer.analyse(text).to_dict()
     assert rec["text"] == text
     if rec["error"]:
+        # Only input the analyser was never meant to read may be refused (empty, binary); a crash
+        # inside the analysis becomes an "analysis failed" record, and that fails this property.
+        assert not rec["error"].startswith(("analysis failed", "could not be analysed")), rec["error"]
         return
     lvl = rec["intensity"]["level"]
     assert isinstance(lvl, int) and 1 <= lvl <= 10
@@ -219,7 +222,7 @@ def test_whole_file_problems_exit_nonzero_with_a_clear_message(
 
 
 def test_every_labelled_safety_draft_is_flagged(analyzer) -> None:
-    from draftwise.corpus import read_jsonl
+    from draftwise_lab.corpus import read_jsonl
 
     drafts = [d for s in ("train", "dev", "test") for d in read_jsonl(ROOT / "data" / f"{s}.jsonl") if d["safety"]]
     assert len(drafts) >= 60
@@ -264,5 +267,9 @@ def test_safety_leads_whatever_else_is_found(analyzer) -> None:
     text = "You're so selfish!! ANSWER ME NOW or we're done. I don't want to be here anymore."
     con = Console(record=True, width=120)
     print_report(analyzer.analyse(text), con)
+    held = con.export_text()
+    assert "Before anything about wording" in held and "Your draft" not in held and "Pressure tactics" not in held
+    con = Console(record=True, width=120)
+    print_report(analyzer.analyse(text), con, show_anyway=True)
     out = con.export_text()
-    assert out.index("Before anything else") < min(out.index("Your draft"), out.index("Pressure tactics"))
+    assert out.index("Before anything about wording") < min(out.index("Your draft"), out.index("Pressure tactics"))

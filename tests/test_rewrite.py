@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import subprocess
 import sys
@@ -231,12 +232,27 @@ def test_rewrites_are_fluent(rewritten) -> None:
                 assert not fluency_problems(g.replacement), g.replacement
 
 
-def test_rewrite_command_side_by_side() -> None:
+def test_rewrite_command_prints_clean_candidates() -> None:
+    env = {**os.environ, "NO_COLOR": "1", "TERM": "dumb"}
     p = subprocess.run(
-        [sys.executable, "-m", "draftwise.cli", "rewrite", DRAFTS["plain"]], capture_output=True, text=True, timeout=300
+        [sys.executable, "-m", "draftwise.cli", "rewrite", DRAFTS["plain"]],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env=env,
     )
     assert p.returncode == 0, p.stderr
-    assert "original" in p.stdout and "dear_man" in p.stdout and "intensity" in p.stdout
+    assert "1. " in p.stdout and "(best)" in p.stdout and "dear man" in p.stdout and "intensity" in p.stdout
+    assert "[-" not in p.stdout and "{+" not in p.stdout  # changes only when asked
+    p = subprocess.run(
+        [sys.executable, "-m", "draftwise.cli", "rewrite", DRAFTS["plain"], "--changes"],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env=env,
+    )
+    assert p.returncode == 0, p.stderr
+    assert "changes: " in p.stdout and ("{+" in p.stdout or "[-" in p.stdout)
     p = subprocess.run(
         [sys.executable, "-m", "draftwise.cli", "rewrite", "-", "--json"],
         input=DRAFTS["plain"],

@@ -218,7 +218,7 @@ def test_safe_intensity_floor() -> None:
 
 
 def test_safety_set_is_well_formed_and_split_by_id() -> None:
-    from draftwise.safety_set import SPLITS, group_of, load, problems, split_of
+    from draftwise_lab.safety_set import SPLITS, group_of, load, problems, split_of
 
     parts = {k: load(k) for k in SPLITS}
     every = [d for ds in parts.values() for d in ds]
@@ -232,7 +232,7 @@ def test_safety_set_is_well_formed_and_split_by_id() -> None:
 
 
 def test_eval_safety_reports_every_group(analyzer) -> None:
-    from draftwise.evaluate_safety import POSITIVE_GROUPS, evaluate
+    from draftwise_lab.evaluate_safety import POSITIVE_GROUPS, evaluate
 
     res = evaluate(analyzer, "dev")
     d = res.to_dict()

@@ -17,13 +17,9 @@ from typing import TYPE_CHECKING, Any
 
 from draftwise import decide, inputs, nlp
 from draftwise.config import Settings
-from draftwise.detectors.apology import ApologyDetector
 from draftwise.detectors.base import DraftView, Finding, SentenceView, normalise
 from draftwise.detectors.intensity import rule_score, signals, to_level
-from draftwise.detectors.phrasing import PhrasingDetector
-from draftwise.detectors.qualities import QualitiesDetector
-from draftwise.detectors.skills import SkillsDetector
-from draftwise.detectors.tactics import TacticsDetector
+from draftwise.detectors.registry import detectors
 from draftwise.language import Language
 from draftwise.results import Intensity, Report
 from draftwise.screen import Screened, screen
@@ -47,13 +43,7 @@ class Analyzer:
     def __init__(self, settings: Settings | None = None, *, models: bool = True) -> None:
         self.settings = settings or Settings()
         self._nlp = nlp.load()
-        self.detectors = (
-            SkillsDetector(),
-            PhrasingDetector(),
-            TacticsDetector(),
-            ApologyDetector(),
-            QualitiesDetector(),
-        )
+        self.detectors = tuple(detectors("analysis"))
         self.judge: Judge | None = None
         self.safety_head: SafetyHead | None = None
         if models:
@@ -237,8 +227,7 @@ class Analyzer:
         warnings: tuple[str, ...],
     ) -> Report:
         s = self.settings
-        extra = self.judge.evidence(view, fs, pr, s) if self.judge is not None else None
-        sents = decide.sentences(view, fs, pr, s, extra)
+        sents = decide.sentences(view, fs, pr, s)
         blame_cues = sum(r.phrasing == "blame" for r in sents)
         tactic_cues = sum(len(r.tactics) for r in sents)
         sig = signals(view, blame_cues, tactic_cues)
@@ -262,8 +251,9 @@ class Analyzer:
 
     @property
     def rewriter(self) -> Rewriter:
+        """The :class:`Rewriter` that re-checks its candidates with this analyser, built on first use."""
         if self._rewriter is None:
             from draftwise.rewrite import Rewriter
 
-            self._rewriter = Rewriter(self)
+            self._rewriter = Rewriter(self.analyse_many, self.settings)
         return self._rewriter

@@ -27,11 +27,14 @@ class Evidence:
     cue: str
 
     def to_dict(self) -> dict[str, Any]:
+        """Return the evidence as its JSON object."""
         return {"start": self.start, "end": self.end, "label": self.label, "cue": self.cue}
 
 
 @dataclass(frozen=True, slots=True)
 class SentenceResult:
+    """The analysis of one sentence: its span, skills, phrasing, blame types, tactics, scores and cues."""
+
     index: int
     start: int
     end: int
@@ -45,6 +48,7 @@ class SentenceResult:
     explanations: Mapping[str, str] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        """Return the sentence's JSON object, with scores rounded to 4 places."""
         return {
             "index": self.index,
             "start": self.start,
@@ -70,6 +74,12 @@ class SkillCoverage:
     hint: str = ""
 
     def to_dict(self, *, sentence_skill: bool) -> dict[str, Any]:
+        """Return the coverage's JSON object.
+
+        Args:
+            sentence_skill: True for the five sentence skills, which carry no ``reasons``;
+                False for the two draft qualities (mindful, confident), which do.
+        """
         out: dict[str, Any] = {"present": self.present}
         if sentence_skill:
             out["sentences"] = list(self.sentences)
@@ -83,6 +93,8 @@ class SkillCoverage:
 
 @dataclass(frozen=True, slots=True)
 class DearMan:
+    """Coverage of all seven DEAR MAN skills for a draft."""
+
     describe: SkillCoverage
     express: SkillCoverage
     assert_: SkillCoverage
@@ -92,9 +104,11 @@ class DearMan:
     confident: SkillCoverage
 
     def get(self, name: str) -> SkillCoverage:
+        """Return the coverage of the skill called ``name`` (``"assert"`` maps to the ``assert_`` field)."""
         return getattr(self, "assert_" if name == "assert" else name)
 
     def to_dict(self) -> dict[str, Any]:
+        """Return the JSON object keyed by skill name, the two qualities with their reasons."""
         out = {s: self.get(s).to_dict(sentence_skill=True) for s in SKILLS}
         out["mindful"] = self.mindful.to_dict(sentence_skill=False)
         out["confident"] = self.confident.to_dict(sentence_skill=False)
@@ -110,6 +124,7 @@ class Intensity:
     signals: Mapping[str, float]
 
     def to_dict(self) -> dict[str, Any]:
+        """Return the intensity's JSON object, with score and signals rounded."""
         return {
             "level": self.level,
             "score": round(float(self.score), 2),
@@ -119,6 +134,8 @@ class Intensity:
 
 @dataclass(frozen=True, slots=True)
 class TacticFinding:
+    """One manipulation tactic found in the draft: the sentences that carry it, its score and why."""
+
     label: str
     sentences: tuple[int, ...]
     score: float
@@ -126,6 +143,7 @@ class TacticFinding:
     evidence: tuple[Evidence, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
+        """Return the tactic finding's JSON object, with the score rounded to 4 places."""
         return {
             "label": self.label,
             "sentences": list(self.sentences),
@@ -137,16 +155,21 @@ class TacticFinding:
 
 @dataclass(frozen=True, slots=True)
 class Resource:
+    """A crisis or support service offered with a safety flag: its name, how to reach it, and where."""
+
     name: str
     contact: str
     region: str
 
     def to_dict(self) -> dict[str, str]:
+        """Return the resource as its JSON object."""
         return {"name": self.name, "contact": self.contact, "region": self.region}
 
 
 @dataclass(frozen=True, slots=True)
 class Safety:
+    """The safety screen's verdict: whether the draft is flagged, and the kinds, cues and resources if so."""
+
     flag: bool
     resources: tuple[Resource, ...] = ()
     message: str = ""
@@ -156,6 +179,7 @@ class Safety:
     score: float = 0.0
 
     def to_dict(self) -> dict[str, Any]:
+        """Return the safety verdict's JSON object, with the score rounded to 4 places."""
         return {
             "flag": self.flag,
             "resources": [r.to_dict() for r in self.resources],
@@ -169,6 +193,8 @@ class Safety:
 
 @dataclass(frozen=True, slots=True)
 class Apology:
+    """The draft's apology kind, the parts a full apology would still need, and where it apologises."""
+
     kind: str
     missing: tuple[str, ...] = ()
     sentences: tuple[int, ...] = ()
@@ -176,6 +202,7 @@ class Apology:
     explanation: str = ""
 
     def to_dict(self) -> dict[str, Any]:
+        """Return the apology's JSON object."""
         return {
             "kind": self.kind,
             "missing": list(self.missing),
@@ -187,12 +214,15 @@ class Apology:
 
 @dataclass(frozen=True, slots=True)
 class Suggestion:
+    """A proposed replacement for one sentence, addressing its main issue (a tactic or blame type)."""
+
     sentence: int
     issue: str
     message: str
     replacement: str
 
     def to_dict(self) -> dict[str, Any]:
+        """Return the suggestion as its JSON object."""
         return {
             "sentence": self.sentence,
             "issue": self.issue,
@@ -215,6 +245,7 @@ class Rewrite:
     description: str = ""
 
     def to_dict(self) -> dict[str, Any]:
+        """Return the rewrite as its JSON object."""
         return {
             "style": self.style,
             "text": self.text,
@@ -250,10 +281,12 @@ class Report:
 
     @property
     def blame_sentences(self) -> list[SentenceResult]:
+        """The sentences phrased as blame."""
         return [s for s in self.sentences if s.phrasing == "blame"]
 
     @property
     def tactic_labels(self) -> list[str]:
+        """The labels of the tactics found in the draft, in report order."""
         return [t.label for t in self.tactics]
 
     def to_dict(self) -> dict[str, Any]:

@@ -14,8 +14,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from draftwise.detectors.base import DraftView, Finding, SentenceView, normalise
-from draftwise.detectors.safety import SafetyDetector
-from draftwise.detectors.safety_multilingual import MultilingualSafetyDetector
+from draftwise.detectors.registry import detectors
 from draftwise.language import Language, detect
 from draftwise.segment import split_sentences
 
@@ -27,8 +26,7 @@ if TYPE_CHECKING:
 # ("i'm going to cut my hair short") are where it raised false alarms.
 HEAD_MIN_WORDS = 12
 
-_ENGLISH = SafetyDetector()
-_MULTILINGUAL = MultilingualSafetyDetector()
+_SCREEN = detectors("screen")
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,7 +51,7 @@ def plain_view(text: str) -> DraftView:
 def screen(text: str, view: DraftView | None = None, head: SafetyHead | None = None) -> Screened:
     """Safety findings (English rules, multilingual cues, the learned head) and the language of ``text``."""
     view = view or plain_view(text)
-    findings = [*_ENGLISH.detect(view), *_MULTILINGUAL.detect(view)]
+    findings = [f for d in _SCREEN for f in d.detect(view)]
     try:
         language = detect(text)
     except Exception:  # an unreadable draft is treated as English: the rules above still ran

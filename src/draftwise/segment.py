@@ -46,6 +46,7 @@ class Span:
     end: int
 
     def of(self, text: str) -> str:
+        """The sentence's text in ``text``, the draft it was found in."""
         return text[self.start : self.end]
 
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 
 from draftwise.detectors.base import Finding, Rule, RuleDetector, SentenceView, rule
+from draftwise.detectors.registry import register
 
 _APOLOGY = "apology"
 
@@ -73,6 +74,7 @@ RULES: tuple[Rule, ...] = (
 )
 
 
+@register("analysis", order=40)
 class ApologyDetector(RuleDetector):
     """Apology parts per sentence (family ``apology``)."""
 

@@ -1,8 +1,8 @@
-"""What every detector shares: the views of a draft it reads, the findings it
-returns, and the rule engine that turns a pattern into evidence.
+"""What every detector shares: the draft views it reads, the findings it returns, the rule engine.
 
-A detector is a small unit in the style of presidio's recognisers: it reads a
-:class:`DraftView` and returns :class:`Finding` objects, each with character
+The rule engine turns a pattern into evidence. A detector is a small unit in
+the style of presidio's recognisers: it reads a :class:`DraftView` and
+returns :class:`Finding` objects, each with character
 offsets of the words that triggered it, a score and a one-line explanation.
 Detectors do not decide the final labels; :mod:`draftwise.decide` does, from
 their findings (and, where trained, from the models).
@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # spaCy is imported lazily: see draftwise.nlp
     from spacy.tokens import Doc
@@ -41,6 +41,8 @@ class SentenceView:
 
 @dataclass(frozen=True, slots=True)
 class DraftView:
+    """A whole draft as the detectors see it: its text and its sentences."""
+
     text: str
     sentences: tuple[SentenceView, ...]
 
@@ -63,12 +65,6 @@ class Finding:
     score: float
     explanation: str
     rule: str
-
-
-class Detector(Protocol):
-    name: str
-
-    def detect(self, draft: DraftView) -> list[Finding]: ...
 
 
 # Building blocks for patterns over texting as well as prose.
@@ -111,6 +107,7 @@ class Rule:
     guard: Guard | None = field(default=None, compare=False)
 
     def find(self, s: SentenceView) -> list[Finding]:
+        """Every non-empty match in the sentence that the guard allows, as a finding with draft offsets."""
         out = []
         for m in self.regex.finditer(s.norm):
             if self.guard is not None and not self.guard(s, m):
@@ -144,6 +141,7 @@ def rule(
     score: float = 0.9,
     guard: Guard | None = None,
 ) -> Rule:
+    """Build a :class:`Rule` from a macro ``template`` (see :func:`pattern`)."""
     return Rule(name, label, family, pattern(template), explanation, score, guard)
 
 
@@ -154,6 +152,7 @@ class RuleDetector:
     rules: tuple[Rule, ...] = ()
 
     def detect(self, draft: DraftView) -> list[Finding]:
+        """Run the detector's rules over the draft (see :func:`run_rules`)."""
         return run_rules(self.rules, draft)
 
 
@@ -182,4 +181,5 @@ def outside_quotes(s: SentenceView, m: re.Match[str]) -> bool:
 
 
 def words(text: str) -> list[str]:
+    """The words of ``text``: runs of letters, apostrophes and hyphens that start with a letter."""
     return re.findall(r"[A-Za-z][A-Za-z'’-]*", text)

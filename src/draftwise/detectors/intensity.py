@@ -87,4 +87,5 @@ def rule_score(sig: dict[str, float]) -> float:
 
 
 def to_level(score: float) -> int:
+    """The 1-10 level of a score: rounded, then clipped to that range."""
     return int(min(10, max(1, round(score))))

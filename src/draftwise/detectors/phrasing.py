@@ -19,6 +19,7 @@ from draftwise.detectors.base import (
     pattern,
     rule,
 )
+from draftwise.detectors.registry import register
 from draftwise.detectors.sentiment import compound
 from draftwise.lexicons import INSULTS, NEGATIVE_TRAITS
 
@@ -340,6 +341,7 @@ RULES: tuple[Rule, ...] = (
 )
 
 
+@register("analysis", order=20)
 class PhrasingDetector(RuleDetector):
     """Blame cues per sentence (family ``blame``, label = the blame type)."""
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from draftwise.detectors.base import Rule, RuleDetector, rule
+from draftwise.detectors.registry import register
 from draftwise.lexicons import HEDGES, SELF_PUT_DOWNS
 
 
@@ -46,6 +47,7 @@ RULES: tuple[Rule, ...] = (
 )
 
 
+@register("analysis", order=50)
 class QualitiesDetector(RuleDetector):
     """Cues that bear on the draft-level skills (families ``mindful``, ``confident``)."""
 

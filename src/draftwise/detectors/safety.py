@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from draftwise.detectors.base import DraftView, Finding, Rule, RuleDetector, SentenceView, normalise, rule
+from draftwise.detectors.registry import register
 from draftwise.results import Resource
 
 # Figurative uses that must never raise the flag on their own.
@@ -412,6 +413,7 @@ def _sentence_at(draft: DraftView, pos: int) -> int | None:
     return None
 
 
+@register("screen", order=10)
 class SafetyDetector(RuleDetector):
     """Safety cues per sentence, across sentence breaks, and a farewell read over the whole draft.
 
@@ -419,9 +421,11 @@ class SafetyDetector(RuleDetector):
     """
 
     name = "safety"
+    code_rule_names = ("safety.farewell", "safety.veiled_farewell")
     rules = (*RULES, *EXTRA_RULES)
 
     def detect(self, draft: DraftView) -> list[Finding]:
+        """The rules' findings per sentence, then those that run across sentence or line breaks, then farewells."""
         out = super().detect(draft)
         seen = {(f.start, f.end) for f in out}
         # Phrasings split over a line break ("i don't want to do this anymore / any of it").

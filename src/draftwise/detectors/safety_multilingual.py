@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 
 from draftwise.detectors.base import DraftView, Finding
+from draftwise.detectors.registry import register
 
 # Language -> label -> alternatives (regular expressions, matched case-insensitively per sentence).
 _CUES: dict[str, dict[str, tuple[str, ...]]] = {
@@ -160,15 +161,17 @@ _IDIOMS = re.compile(
 _JOKING = re.compile(r"(?i)k{3,}|\b(?:ja){2,}|\b(?:ha){2,}|\b(?:je){2,}|\bmdr\b|\bptdr\b|\bxd\b|哈哈|😂|🤣")
 
 
+@register("screen", order=20)
 class MultilingualSafetyDetector:
     """Explicit safety cues in es, pt, fr, it, de, nl, zh, ar, hi (family ``safety``)."""
 
     name = "safety_multilingual"
-    rules: tuple[tuple[str, str, re.Pattern[str]], ...] = tuple(
+    cues: tuple[tuple[str, str, re.Pattern[str]], ...] = tuple(
         (lang, label, re.compile("|".join(f"(?:{p})" for p in alts), re.IGNORECASE))
         for lang, labels in _CUES.items()
         for label, alts in labels.items()
     )
+    code_rule_names = tuple(f"safety.{lang}.{label}" for lang, label, _ in cues)
 
     def detect(self, draft: DraftView) -> list[Finding]:
         """Findings for every cue outside an idiom, with offsets into the draft."""
@@ -177,7 +180,7 @@ class MultilingualSafetyDetector:
         for s in draft.sentences:
             idioms = [m.span() for m in _IDIOMS.finditer(s.norm)]
             joking = bool(_JOKING.search(s.norm))
-            for lang, label, rx in self.rules:
+            for lang, label, rx in self.cues:
                 if joking and label == "violence":
                     continue
                 for m in rx.finditer(s.norm):

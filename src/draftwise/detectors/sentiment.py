@@ -22,8 +22,3 @@ def _analyser() -> Any:
 def compound(text: str) -> float:
     """VADER compound valence in [-1, 1]."""
     return float(_analyser().polarity_scores(text)["compound"])
-
-
-def word_valence(word: str) -> float:
-    """VADER lexicon valence of one lower-case word (-4..4), 0 when unknown."""
-    return float(_analyser().lexicon.get(word.lower(), 0.0))

@@ -1,5 +1,6 @@
-"""DEAR MAN skills that show in single sentences: describe, express, assert,
-reinforce, negotiate (LABELS.md section 1).
+"""DEAR MAN skills that show in single sentences (LABELS.md section 1).
+
+The five are describe, express, assert, reinforce and negotiate.
 
 Lexical cues carry most of the evidence; spaCy's tagger adds what words alone
 miss: a past-tense or perfect verb for ``describe`` and a bare imperative for
@@ -11,6 +12,7 @@ from __future__ import annotations
 import re
 
 from draftwise.detectors.base import DraftView, Finding, Rule, RuleDetector, SentenceView, rule
+from draftwise.detectors.registry import register
 from draftwise.lexicons import FEELINGS
 
 _FEEL = "|".join(sorted((re.escape(w) for w in FEELINGS), key=len, reverse=True))
@@ -40,7 +42,7 @@ _TIME = (
 
 
 def _no_feel_like_you(s: SentenceView, m: re.Match[str]) -> bool:
-    """ "I feel like you ..." is a guess about them (mind reading), not an owned feeling."""
+    """Guard: not "I feel like you ...", which is a guess about them (mind reading), not an owned feeling."""
     return not re.search(
         r"(?i)\bfeel(?:s|ing)?\s+(?:like|that|as if|as though)\s+(?:you|u|ur|you'?re|he|she|they)\b", s.norm
     )
@@ -220,13 +222,16 @@ RULES: tuple[Rule, ...] = (
 _PERFECT_OR_PAST = {"VBD", "VBN"}
 
 
+@register("analysis", order=10)
 class SkillsDetector(RuleDetector):
     """Sentence-level DEAR skills (family ``skill``): the rules, and spaCy's tags."""
 
     name = "skills"
+    code_rule_names = ("assert.imperative", "describe.past_tense")
     rules = RULES
 
     def detect(self, draft: DraftView) -> list[Finding]:
+        """The rules' findings, plus past-tense statements and bare imperatives found from spaCy's tags."""
         out = super().detect(draft)
         for s in draft.sentences:
             out.extend(self._from_parse(s))

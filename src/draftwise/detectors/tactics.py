@@ -19,6 +19,7 @@ from draftwise.detectors.base import (
     outside_quotes,
     rule,
 )
+from draftwise.detectors.registry import register
 
 _outside_quotes = outside_quotes
 
@@ -47,24 +48,6 @@ _PENALTY = (
 )
 
 _TACTIC = "tactic"
-
-# A farewell on its own ("see you later", "talk soon x", "night!"): LABELS.md defines a loaded
-# opener as one that "signals trouble without content", and a farewell signals none. The corpus
-# has almost no bare farewells, so the model alone reads "talk later" as "we'll talk later...".
-_FAREWELL = re.compile(
-    r"(?i)^\W*(?:(?:ok(?:ay)?|k|kk|right|cool|great|thanks|thank (?:you|u)|thx|ta|lovely|perfect|sounds good|"
-    r"no worries|anyway|love (?:you|u)|love ya)[\s,.!]+)*"
-    r"(?:(?:see|catch) (?:you|u|ya)(?:\s+(?:later|soon|tomorrow|tmrw|tmr|tonight|then|in a bit|next week|"
-    r"on \w+day|at the \w+))*"
-    r"|(?:talk|speak|chat) (?:to (?:you|u) )?(?:later|soon|in a bit)|ttyl|bye+|good ?night|night|nite|laters|cya)"
-    r"[\s.!,:)(xX\u2600-\u27BF\U0001F300-\U0001FAFF]*$"
-)
-
-
-def is_farewell(text: str) -> bool:
-    """True when the sentence is only a friendly farewell, which can never be a loaded opener."""
-    return bool(_FAREWELL.match(text.strip()))
-
 
 RULES: tuple[Rule, ...] = (
     # ultimatum: a demand joined to a penalty on the relationship or the person
@@ -242,6 +225,7 @@ RULES: tuple[Rule, ...] = (
 )
 
 
+@register("analysis", order=30)
 class TacticsDetector(RuleDetector):
     """Sentence cues of the seven pressure tactics (family ``tactic``)."""
 

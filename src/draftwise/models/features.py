@@ -46,6 +46,7 @@ def word_tokens(text: str) -> list[tuple[str, int, int]]:
 
 
 def word_ngrams(text: str) -> list[tuple[str, int, int]]:
+    """Word unigrams and bigrams of ``text``, each with its span (a bigram spans both words)."""
     toks = word_tokens(text)
     grams = [(t, a, b) for t, a, b in toks]
     grams += [(f"{t1} {t2}", a, b) for (t1, a, _), (t2, _, b) in itertools.pairwise(toks)]
@@ -76,6 +77,7 @@ class TfidfBlock:
     idf: np.ndarray
 
     def grams(self, text: str) -> list[tuple[str, int, int]]:
+        """The n-grams of ``text`` this block counts (word or character), with their spans."""
         return word_ngrams(text) if self.kind == "word" else char_ngrams(text)
 
     def _char_ids(self, word: str) -> tuple[int, ...]:
@@ -92,6 +94,12 @@ class TfidfBlock:
         return ids
 
     def transform(self, text: str) -> tuple[np.ndarray, np.ndarray, list[list[tuple[int, int]]]]:
+        """L2-normalised sublinear TF-IDF of ``text`` over the fitted vocabulary.
+
+        Returns:
+            The vocabulary ids present, their weights, and for each id the spans of its n-grams
+            (always empty for the ``char`` block, whose words are found again when evidence needs them).
+        """
         counts: Counter = Counter()
         spans: dict[int, list[tuple[int, int]]] = {}
         if self.kind == "char":
@@ -116,6 +124,7 @@ class TfidfBlock:
 
     @classmethod
     def fit(cls, kind: str, texts: Iterable[str], min_df: int, max_features: int) -> TfidfBlock:
+        """Fit a block on ``texts``: the ``max_features`` most frequent n-grams seen in at least ``min_df`` texts."""
         df: Counter = Counter()
         n = 0
         for t in texts:
@@ -129,10 +138,12 @@ class TfidfBlock:
         return cls(kind, vocab, idf)
 
     def to_json(self) -> dict:
+        """The block's kind and vocabulary in id order; the IDF weights are saved separately."""
         return {"kind": self.kind, "vocab": sorted(self.vocab, key=self.vocab.get)}
 
     @classmethod
     def from_json(cls, obj: dict, idf: np.ndarray) -> TfidfBlock:
+        """Rebuild a block from :meth:`to_json` output and its saved IDF weights."""
         return cls(obj["kind"], {g: i for i, g in enumerate(obj["vocab"])}, idf.astype(np.float32))
 
 
@@ -153,6 +164,7 @@ _SECOND = {"you", "u", "your", "ur", "you're", "youre", "yours", "yourself", "yo
 
 
 def shape(text: str, index: int, n: int) -> np.ndarray:
+    """The ``shape`` block (see :data:`SHAPE_NAMES`) of sentence ``index`` in a draft of ``n`` sentences."""
     toks = [t for t, _, _ in word_tokens(text)]
     words = re.findall(r"[A-Za-z]+", text)
     letters = sum(len(w) for w in words) or 1
@@ -181,6 +193,7 @@ class Layout:
     blocks: list[tuple[str, int]]  # (name, width) in order
 
     def offsets(self) -> dict[str, tuple[int, int]]:
+        """The ``(start, end)`` columns of each block, by name."""
         out, pos = {}, 0
         for name, width in self.blocks:
             out[name] = (pos, pos + width)
@@ -189,10 +202,12 @@ class Layout:
 
     @property
     def width(self) -> int:
+        """The length of the whole feature vector."""
         return sum(w for _, w in self.blocks)
 
 
 def rule_vector(rule_names: Sequence[str], scores: dict[str, float]) -> np.ndarray:
+    """The ``rule`` block: each known rule's score, in ``rule_names`` order (unknown rules ignored)."""
     v = np.zeros(len(rule_names), dtype=np.float32)
     index = {n: i for i, n in enumerate(rule_names)}
     for k, s in scores.items():

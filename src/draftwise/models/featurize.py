@@ -79,20 +79,20 @@ def mask_quotes(text: str) -> str:
 
 
 class Featurizer:
+    """Turns drafts and their rule findings into the sentence and draft feature matrices."""
+
     def __init__(
         self,
         word: TfidfBlock,
         char: TfidfBlock,
         rule_names: Sequence[str],
         encoder: StaticEncoder | None,
-        dense_encoder: object | None = None,
     ) -> None:
         self.word = word
         self.char = char
         self.rule_names = list(rule_names)
         self.encoder = encoder  # static: per-token attribution possible
-        self.dense_encoder = dense_encoder  # the transformer (accurate path), if chosen
-        dim = (dense_encoder.dim if dense_encoder is not None else encoder.dim) if (encoder or dense_encoder) else 0
+        dim = encoder.dim if encoder is not None else 0
         self.layout = Layout(
             [
                 ("word", len(word.vocab)),
@@ -111,16 +111,17 @@ class Featurizer:
     def sentences(
         self, views: Sequence[DraftView], findings: Sequence[Sequence[Finding]], keep_spans: bool = False
     ) -> SentenceRows:
+        """One feature row per sentence of every draft, in draft order, quoted speech blanked.
+
+        With ``keep_spans`` the rows also carry what evidence needs: each feature's character spans and
+        the WordPiece spans, ids and embedding coefficients of each sentence.
+        """
         # Quoted speech is someone else's words: blanked (offsets kept) so it never reads as the writer's own.
         texts = [mask_quotes(s.text) for v in views for s in v.sentences]
         tok = encode_tokens(texts)
-        if self.dense_encoder is not None:
-            emb = self.dense_encoder.embed_ids([ids for ids, _ in tok])
-            coefs = [np.zeros(len(ids), dtype=np.float32) for ids, _ in tok]
-        else:
-            pooled = [self.encoder.pooled(ids) for ids, _ in tok]
-            emb = np.stack([p[0] for p in pooled]) if pooled else np.zeros((0, self.encoder.dim), np.float32)
-            coefs = [p[1] for p in pooled]
+        pooled = [self.encoder.pooled(ids) for ids, _ in tok]
+        emb = np.stack([p[0] for p in pooled]) if pooled else np.zeros((0, self.encoder.dim), np.float32)
+        coefs = [p[1] for p in pooled]
         rows, cols, vals = [], [], []
         shapes: list[np.ndarray] = []
         prev_rows: list[int] = []
@@ -196,17 +197,6 @@ class Featurizer:
         )
 
     # -- drafts ------------------------------------------------------------------
-
-    def draft_names(self, sentence_labels: Sequence[str]) -> list[str]:
-        names = (
-            [f"max:{k}" for k in sentence_labels]
-            + [f"mean:{k}" for k in sentence_labels]
-            + [f"sum:{k}" for k in sentence_labels]
-        )
-        names += [f"cue:{fam}:{lab}" for fam, lab in DRAFT_CUES]
-        names += [f"sig:{k}" for k in SIGNAL_NAMES]
-        names += ["log_sentences", "n_blame_kinds"]
-        return names
 
     def drafts(
         self,

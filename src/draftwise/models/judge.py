@@ -4,13 +4,15 @@
 drafts and their rule findings into features, and gives every sentence and
 draft label a probability. Because every head is linear and the static
 encoder is a weighted mean of token vectors, each decision splits exactly into
-per-word contributions; :meth:`Judge.evidence` reports the words that pushed a
-label over its threshold when no rule names them.
+per-word contributions: :meth:`Judge.attribution`. The judge decides nothing:
+which labels are given, and which words become their evidence, is
+:mod:`draftwise.decide`'s.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 from collections.abc import Sequence
 from pathlib import Path
@@ -19,11 +21,10 @@ from typing import Any
 import numpy as np
 
 from draftwise.config import Settings
-from draftwise.decide import Probabilities, sentence_tactics
+from draftwise.decide.overrides import masked
+from draftwise.decide.probabilities import Probabilities
 from draftwise.detectors.base import DraftView, Finding
-from draftwise.detectors.tactics import is_farewell
 from draftwise.labels import APOLOGY_KINDS, BLAME_TYPES, PHRASING, SKILLS, TACTICS
-from draftwise.results import Evidence
 
 
 def _sigmoid(z: np.ndarray) -> np.ndarray:
@@ -56,6 +57,11 @@ def combine_tactics(draft_head: np.ndarray, sentence_max: np.ndarray) -> np.ndar
 
 
 def draft_probabilities(D: Any, heads: dict[str, tuple[np.ndarray, np.ndarray]]) -> dict[str, np.ndarray]:
+    """Every draft head's output, one row per draft, keyed by head name.
+
+    ``intensity`` is the raw regression (not clipped), ``apology`` a softmax over the apology
+    kinds, the rest sigmoids; ``tactics`` only when the model has a draft tactics head.
+    """
     out = {"intensity": _lin(D, heads["intensity"])[:, 0]}
     if "tactics" in heads:
         out["tactics"] = _sigmoid(_lin(D, heads["tactics"]))
@@ -108,15 +114,22 @@ class Judge:
         self.offsets = self.featurizer.offsets
 
     def settings(self, base: Settings) -> Settings:
-        per = dict(base.per_label)
-        per.update({k: v for k, v in self.thresholds.items() if k != "safety"})
-        return dataclasses.replace(
-            base, per_label=per, safety_threshold=self.thresholds.get("safety", base.safety_threshold)
-        )
+        """``base`` with this model's thresholds (chosen on dev when it was trained)."""
+        return base.with_model_thresholds(self.thresholds)
 
     def predict(
         self, views: Sequence[DraftView | None], findings: Sequence[Sequence[Finding]]
     ) -> list[Probabilities | None]:
+        """Sentence and draft label probabilities for each draft, with a hook for their evidence.
+
+        Args:
+            views: The drafts, ``None`` for one that could not be read.
+            findings: The rule findings of each draft, in the order of ``views``.
+
+        Returns:
+            One :class:`Probabilities` per view: empty for a draft with no sentences, ``None``
+            where the view is ``None``.
+        """
         live = [i for i, v in enumerate(views) if v is not None and v.sentences]
         out: list[Probabilities | None] = [None] * len(views)
         for i, v in enumerate(views):
@@ -128,11 +141,12 @@ class Judge:
         fs = [findings[i] for i in live]
         rows = self.featurizer.sentences(vs, fs, keep_spans=True)
         P = sentence_probabilities(rows.X, self.sentence_heads)
-        # A bare farewell is never a loaded opener (see detectors.tactics.is_farewell).
+        # Labels LABELS.md rules out (decide.overrides), before the draft heads read the sentences.
         texts = [s.text for v in vs for s in v.sentences]
-        farewell = np.array([is_farewell(t) for t in texts], dtype=bool)
-        if len(farewell) == P.shape[0] and farewell.any():
-            P[farewell, self.labels.index("ta:loaded_opener")] = 0.0
+        if len(texts) == P.shape[0]:
+            for r, t in enumerate(texts):
+                for label in masked(t):
+                    P[r, self.labels.index(f"ta:{label}")] = 0.0
         D = self.featurizer.drafts(vs, fs, P, rows, self.labels)
         dp = draft_probabilities(D, self.draft_heads)
         col = {k: j for j, k in enumerate(self.labels)}
@@ -168,7 +182,7 @@ class Judge:
                 [rows.token_coef[r] for r in sel],
                 [rows.token_ids[r] for r in sel],
             )
-            out[i] = Probabilities(sents, draft, extra)
+            out[i] = Probabilities(sents, draft, functools.partial(self.attribution, extra))
         return out
 
     # -- evidence --------------------------------------------------------------
@@ -231,43 +245,6 @@ class Judge:
             for (a, b), c, pv in zip(extra.token_spans[i], extra.token_coef[i], proj, strict=True):
                 add(a, b, float(c * pv))
         return [(float(score[k]), a, b) for k, (a, b) in enumerate(words)]
-
-    def evidence(
-        self, view: DraftView, findings: Sequence[Finding], probs: Probabilities, settings: Settings
-    ) -> list[list[Evidence]]:
-        """Model evidence for labels the rules give no words for: the words that pushed them most."""
-        out: list[list[Evidence]] = [[] for _ in view.sentences]
-        extra = probs.extra
-        if extra is None:
-            return out
-        ruled = {(f.sentence, f.label) for f in findings}
-        carried = sentence_tactics(probs, settings)
-        for s, p in zip(view.sentences, probs.sentences, strict=True):
-            candidates = [k for k in SKILLS if p[k] >= settings.threshold(k, settings.skill_threshold)]
-            candidates += list(carried[s.index])
-            if (
-                p["blame"] >= settings.threshold("blame", settings.blame_threshold)
-                or max(p[k] for k in PHRASING) == p["blame"]
-            ):
-                bt = [k for k in BLAME_TYPES if p[k] >= settings.threshold(k, settings.blame_type_threshold)]
-                candidates += bt or [max(BLAME_TYPES, key=lambda k: p[k])]
-            for label in candidates:
-                if (s.index, label) in ruled:
-                    continue
-                contrib = sorted(self.attribution(extra, s.index, s.text, label), reverse=True)
-                if not contrib or contrib[0][0] <= 0:
-                    continue
-                top = contrib[0][0]
-                picked = [c for c in contrib[:3] if c[0] >= 0.35 * top]
-                for _, a, b in sorted(picked, key=lambda c: c[1]):
-                    cue = s.text[a:b]
-                    # trim punctuation around the word, keeping offsets exact
-                    lead = len(cue) - len(cue.lstrip("\"'([{“‘"))
-                    trail = len(cue) - len(cue.rstrip(".,;:!?\"')]}”’"))
-                    if a + lead < b - trail:
-                        a, b = a + lead, b - trail
-                    out[s.index].append(Evidence(s.start + a, s.start + b, label, view.text[s.start + a : s.start + b]))
-        return out
 
 
 _CACHE: dict[str, Judge | None] = {}

@@ -29,6 +29,7 @@ class ModelFileError(RuntimeError):
 
 
 def sha256(path: Path) -> str:
+    """The hex SHA-256 of a file, read in 1 MiB chunks."""
     h = hashlib.sha256()
     with open(path, "rb") as f:
         for chunk in iter(lambda: f.read(1 << 20), b""):
@@ -58,6 +59,18 @@ def save(
     sentence_heads: dict[str, tuple[np.ndarray, np.ndarray]],
     draft_heads: dict[str, tuple[np.ndarray, np.ndarray]],
 ) -> None:
+    """Write the model files to ``out_dir`` and a manifest of their hashes.
+
+    Args:
+        out_dir: Folder to write to; created if missing.
+        meta: Contents of ``meta.json``.
+        word: The fitted word :class:`~draftwise.models.features.TfidfBlock`.
+        char: The fitted character :class:`~draftwise.models.features.TfidfBlock`.
+        table: The static encoder's token table (stored as float16).
+        weights: The static encoder's per-token weights (stored as float16).
+        sentence_heads: ``(W, b)`` of each sentence head by name (``W`` stored as float16).
+        draft_heads: ``(W, b)`` of each draft head by name (stored as float32).
+    """
     from safetensors.numpy import save_file
 
     out_dir.mkdir(parents=True, exist_ok=True)

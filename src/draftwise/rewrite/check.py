@@ -14,7 +14,38 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from draftwise.rewrite.drafts import facts, keeps_facts
+_FACT = re.compile(
+    r"[£$€]\s?\d[\d,.]*|\d+(?:[:.]\d+)?(?:\s?(?:am|pm|st|nd|rd|th|k|%))?|"
+    r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|"
+    r"august|september|october|november|december|tomorrow|tonight|today|yesterday)\b",
+    re.IGNORECASE,
+)
+
+
+def facts(text: str) -> set[str]:
+    """Numbers, amounts, times, dates and names (spaCy's proper nouns) that a rewrite must keep."""
+    from draftwise import nlp
+
+    out = {m.group(0).lower().strip() for m in _FACT.finditer(text)}
+    for tok in nlp.load_full()(text):
+        proper = tok.tag_ in ("NNP", "NNPS") and tok.text[:1].isupper() and tok.is_alpha and len(tok.text) > 1
+        if proper and tok.lower_ not in NOT_NAMES and not tok.text.isupper():
+            out.add(tok.lower_)
+    return out
+
+
+# Capitalised words the tagger may call proper nouns that are not names a rewrite must keep.
+NOT_NAMES = frozenset(
+    """i hi hey dear thanks thank sorry please ok okay regards best cheers love mum mom dad mummy daddy nan gran grandma
+    grandad auntie aunty uncle sis bro babe hun mate sir madam mr mrs ms dr god omg lol fyi asap pls""".split()
+)
+
+
+def keeps_facts(original: str, candidate: str) -> bool:
+    """True when every fact of the original (numbers, dates, names) is still in the candidate."""
+    low = candidate.lower()
+    return all(f in low for f in facts(original))
+
 
 __all__ = ["ask_terms", "facts", "fluency_problems", "keeps_ask", "keeps_facts"]
 
@@ -53,7 +84,7 @@ def ask_terms(report: object) -> list[set[str]]:
             asks.append(_content(s.text))
         elif set(s.tactics) & {"ultimatum", "threat", "urgency"}:
             issue = next(i for i in moves.PRIORITY if i in s.tactics)
-            req = moves.apply(issue, nlp.parse(s.text)).replacement
+            req = moves.apply_cached(issue, nlp.parse_cached(s.text)).replacement
             m = re.match(r"(?i)^(?:could you|i'd like|i'd rather you didn't)\s+(.+?)[.?!]*$", req)
             if m and "[" not in m.group(1):
                 terms = _content(re.sub(r"(?i)\bwhen you get a chance\b", "", m.group(1)))
@@ -62,9 +93,13 @@ def ask_terms(report: object) -> list[set[str]]:
     return [a for a in asks if a]
 
 
-def keeps_ask(report: object, candidate: str, need: float = 0.6) -> bool:
+def keeps_ask(report: object, candidate: str, need: float = 0.6, asks: list[set[str]] | None = None) -> bool:
+    """True when ``candidate`` keeps at least ``need`` of the content words of every ask of the draft.
+
+    ``asks`` (from :func:`ask_terms`) may be passed when several candidates of one draft are checked.
+    """
     have = _content(candidate)
-    return all(len(a & have) >= need * len(a) for a in ask_terms(report))
+    return all(len(a & have) >= need * len(a) for a in (ask_terms(report) if asks is None else asks))
 
 
 _DANGLING = re.compile(r"(?i)\b(?:when|and|but|because|to|the|a|of|with)\s*[.!?]*\s*$")

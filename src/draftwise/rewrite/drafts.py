@@ -20,24 +20,17 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any
 
+from draftwise.config import Settings
 from draftwise.decide import withheld
 from draftwise.results import Report, Rewrite, SentenceResult, Suggestion
 from draftwise.rewrite import moves
+from draftwise.rewrite.check import NOT_NAMES, ask_terms, facts, keeps_ask, keeps_facts
 from draftwise.rewrite.grammar import end_with, sentence_case, tidy
 from draftwise.rewrite.style import Register, detect, is_greeting, is_signoff
 
-if TYPE_CHECKING:
-    from draftwise.pipeline import Analyzer
-
-_FACT = re.compile(
-    r"[£$€]\s?\d[\d,.]*|\d+(?:[:.]\d+)?(?:\s?(?:am|pm|st|nd|rd|th|k|%))?|"
-    r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|"
-    r"august|september|october|november|december|tomorrow|tonight|today|yesterday)\b",
-    re.IGNORECASE,
-)
 _HEDGE_ONLY = re.compile(
     r"(?i)^(?:sorry[\s,!.]*)+$|^(?:this is )?probably (?:dumb|stupid|silly)|^you can (?:totally )?ignore|^no worries if not|"
     r"^feel free to (?:ignore|say no)|^sorry (?:again|sorry)|^i hate to ask|^i know (?:this is|i'?m) (?:a lot|annoying)"
@@ -52,30 +45,6 @@ _SOFTEN = re.compile(
 
 # A rewritten sentence that asks (the moves' requests, in either register).
 _ASKS = re.compile(r"(?i)^(?:\w+, )?(?:could (?:you|u)|can (?:you|u)|would (?:you|u)|i'?d like|i'?d rather)\b")
-
-
-def facts(text: str) -> set[str]:
-    """Numbers, amounts, times, dates and names (spaCy's proper nouns) that a rewrite must keep."""
-    from draftwise import nlp
-
-    out = {m.group(0).lower().strip() for m in _FACT.finditer(text)}
-    for tok in nlp.load_full()(text):
-        proper = tok.tag_ in ("NNP", "NNPS") and tok.text[:1].isupper() and tok.is_alpha and len(tok.text) > 1
-        if proper and tok.lower_ not in _NOT_NAMES and not tok.text.isupper():
-            out.add(tok.lower_)
-    return out
-
-
-# Capitalised words the tagger may call proper nouns that are not names a rewrite must keep.
-_NOT_NAMES = frozenset(
-    """i hi hey dear thanks thank sorry please ok okay regards best cheers love mum mom dad mummy daddy nan gran grandma
-    grandad auntie aunty uncle sis bro babe hun mate sir madam mr mrs ms dr god omg lol fyi asap pls""".split()
-)
-
-
-def keeps_facts(original: str, candidate: str) -> bool:
-    low = candidate.lower()
-    return all(f in low for f in facts(original))
 
 
 @dataclasses.dataclass
@@ -123,7 +92,7 @@ def _with_facts(original: str, replacement: str) -> str:
     if (
         tail
         and tail.group(1).lower() not in out.lower()
-        and tail.group(1).lower() not in _NOT_NAMES
+        and tail.group(1).lower() not in NOT_NAMES
         and not _NOT_VOCATIVE.match(tail.group(1))
         and not _VOCATIVE.match(original)
     ):
@@ -193,14 +162,24 @@ def _unshout(text: str) -> str:
 
 
 class Rewriter:
-    """Builds suggestions and rewrites for a report, using the analyser that made it."""
+    """Builds suggestions and rewrites for a report; every candidate is re-checked by ``analyse_many``.
 
-    def __init__(self, analyzer: Analyzer) -> None:
-        self.analyzer = analyzer
+    ``analyse_many`` is the analyser's own method (``Analyzer.analyse_many``), passed in, so the
+    rewriter never imports the facade that uses it.
+    """
+
+    def __init__(self, analyse_many: Callable[[list[str]], Iterable[Report]], settings: Settings | None = None) -> None:
+        self.analyse_many = analyse_many
+        self.settings = settings or Settings()
 
     # -- suggestions ---------------------------------------------------------
 
     def suggestions(self, report: Report, register: Register) -> list[Suggestion]:
+        """One suggestion per sentence with a tactic or blame type, in the draft's register.
+
+        The sentence's highest-priority issue (:data:`moves.PRIORITY`) picks the move; sentences
+        the safety screen flagged get none.
+        """
         from draftwise import nlp
 
         out = []
@@ -212,8 +191,8 @@ class Rewriter:
                 continue
             primary = next(i for i in moves.PRIORITY if i in issues)
             # Capitals are shouting, not names: the moves read the sentence in sentence case.
-            doc = nlp.parse(_unshout(s.text) if _shouted(s.text) else s.text)
-            mv = moves.apply(primary, doc)
+            doc = nlp.parse_cached(_unshout(s.text) if _shouted(s.text) else s.text)
+            mv = moves.apply_cached(primary, doc)
             replacement = _with_facts(s.text, mv.replacement)
             if (
                 replacement
@@ -262,8 +241,11 @@ class Rewriter:
 
     @staticmethod
     def _opener_gives_way(report: Report, plan: _Plan, s: SentenceResult) -> bool:
-        """A loaded opener's reworded line ("Can we talk about [what it's about]...") is left out of a
-        longer draft: the facts that follow open the message instead."""
+        """Whether a loaded opener's reworded line is left out of the draft.
+
+        The line ("Can we talk about [what it's about]...") is dropped from a draft of more than two
+        sentences: the facts that follow open the message instead.
+        """
         return moves.WHAT_ABOUT in plan.replacement.get(s.index, "") and len(report.sentences) > 2
 
     def _text(self, s: SentenceResult, plan: _Plan) -> str:
@@ -369,6 +351,10 @@ class Rewriter:
         )
 
     def repair_first(self, report: Report, plan: _Plan, register: Register) -> str:
+        """An apology that admits, repairs and commits to change, from the draft's own lines where it has them.
+
+        Bracketed slots stand in for a missing part; no line asks for forgiveness.
+        """
         owning, repair, asks = [], [], []
         for s in report.sentences:
             if (
@@ -432,7 +418,7 @@ class Rewriter:
             if text and key not in seen:
                 seen.add(key)
                 unique.append((style, text, desc))
-        analysed = list(self.analyzer.analyse_many([t for _, t, _ in unique]))
+        analysed = list(self.analyse_many([t for _, t, _ in unique]))
         rewrites = []
         for (style, text, desc), r in zip(unique, analysed, strict=True):
             if r.error:
@@ -453,20 +439,18 @@ class Rewriter:
                     description=desc,
                 )
             )
-        rewrites.sort(key=lambda rw: self._rank(report, rw))
+        asks = ask_terms(report)
+        rewrites.sort(key=lambda rw: self._rank(report, rw, asks))
         return dataclasses.replace(report, suggestions=tuple(sugg), rewrites=tuple(rewrites))
 
-    @staticmethod
-    def _rank(report: Report, rw: Rewrite) -> tuple[Any, ...]:
+    def _rank(self, report: Report, rw: Rewrite, asks: list[set[str]]) -> tuple[Any, ...]:
         """Best first: most of the five checks passed, then fewest problems, fullest DEAR MAN, calmest."""
-        from draftwise.rewrite.check import keeps_ask
-
         checks = (
             rw.blame_sentences == 0,
             not rw.tactics,
-            rw.intensity <= 4,
+            rw.intensity <= self.settings.calm_level,
             keeps_facts(report.text, rw.text),
-            keeps_ask(report, rw.text),
+            keeps_ask(report, rw.text, asks=asks),
         )
         # Among candidates that pass as many checks, the one with fewer slots to fill reads more like
         # something the writer would send; DEAR MAN coverage and calm break the remaining ties.

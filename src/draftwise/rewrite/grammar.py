@@ -64,11 +64,13 @@ def tidy(text: str) -> str:
 
 
 def sentence_case(text: str) -> str:
+    """Strip the text and capitalise its first character, leaving the rest as it is."""
     text = text.strip()
     return text[:1].upper() + text[1:] if text else text
 
 
 def end_with(text: str, mark: str = ".") -> str:
+    """Replace the text's closing punctuation (and any trailing comma or colon) with ``mark``."""
     text = text.rstrip()
     text = re.sub(r"[.!?…]+$", "", text).rstrip(" ,;:")
     return text + mark

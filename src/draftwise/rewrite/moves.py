@@ -13,6 +13,7 @@ plain words.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -213,6 +214,8 @@ _POLITE_VERBS = {
 
 @dataclass(frozen=True)
 class Move:
+    """A move's result: the replacement sentence (``""`` to leave it out) and a one-line message why."""
+
     replacement: str
     message: str
 
@@ -300,7 +303,10 @@ def _request_from_clause(text: str, doc: Doc | None = None) -> str | None:
 
 
 def _as_you_clause_past(doc: Doc, drop_words: set[str]) -> str | None:
-    """ "you always leave your dishes out" -> "you left your dishes out" (absolutes dropped, past tense)."""
+    """Recast the sentence's "you" clause in the past tense, without its absolutes.
+
+    "you always leave your dishes out" -> "you left your dishes out"; ``None`` when there is no such clause.
+    """
     verbs = _you_subject_verbs(doc)
     if not verbs:
         return None
@@ -353,6 +359,7 @@ def _as_you_clause_past(doc: Doc, drop_words: set[str]) -> str | None:
 
 
 def move_absolute(doc: Doc) -> Move:
+    """Replace "always"/"never" with one occasion, leaving a ``[when]`` slot for it."""
     clause = _as_you_clause_past(doc, ABSOLUTES)
     if clause:
         body = sentence_case(clause)
@@ -369,6 +376,7 @@ def move_absolute(doc: Doc) -> Move:
 
 
 def move_character(doc: Doc) -> Move:
+    """Replace a character label with the feeling it usually stands for, and a slot for what happened."""
     trait = next((t.lower_ for t in doc if t.lower_ in TRAIT_FEELINGS), None)
     feeling = TRAIT_FEELINGS.get(trait or "", "hurt")
     return Move(
@@ -378,6 +386,7 @@ def move_character(doc: Doc) -> Move:
 
 
 def move_mind_reading(doc: Doc) -> Move:
+    """Replace a claim about their motives with the writer's feeling and a question about theirs."""
     text = doc.text.lower()
     feeling = next((f for pat, f in MOTIVE_FEELINGS if re.search(pat, text)), "hurt")
     return Move(
@@ -387,6 +396,7 @@ def move_mind_reading(doc: Doc) -> Move:
 
 
 def move_feelings_blame(doc: Doc) -> Move:
+    """Turn "you make me feel X" (or "you ruined my Y") into the writer owning the feeling."""
     text = doc.text
     feeling = _feeling_from_make(doc)
     when = re.search(r"(?i)\b(?:when|whenever|every time)\s+(?P<rest>(?:you|u)\b.+?)[.!?]*$", text)
@@ -419,6 +429,7 @@ def move_feelings_blame(doc: Doc) -> Move:
 
 
 def move_contempt(doc: Doc) -> Move:
+    """Replace sarcasm or an insult with a plain statement of frustration about what happened."""
     return Move(
         f"I'm frustrated about {WHAT}.",
         "Sarcasm and insults end the conversation; say what frustrated you instead.",
@@ -426,6 +437,7 @@ def move_contempt(doc: Doc) -> Move:
 
 
 def move_accusatory_question(doc: Doc) -> Move:
+    """Turn "how could you ..." / "why did you ..." into a statement of hurt or a wish to understand."""
     text = doc.text
     m = re.search(r"(?i)\bhow (?:could|can|dare) (?:you|u)\s+(?P<vp>.+?)[?!.]*$", text)
     if m:
@@ -448,7 +460,7 @@ def move_accusatory_question(doc: Doc) -> Move:
 
 
 def _parse_vp_past(vp: str) -> str | None:
-    """ "forget my birthday" -> "forgot my birthday" (first verb to past tense)."""
+    """Put the first verb of a verb phrase in the past tense: "forget my birthday" -> "forgot my birthday"."""
     words = vp.split()
     if not words:
         return None
@@ -584,6 +596,7 @@ def _ask_from_pressure(doc: Doc) -> str | None:
 
 
 def move_ultimatum(doc: Doc) -> Move:
+    """Keep the ask inside an ultimatum as a polite request; drop the sentence if it is only the penalty."""
     ask = _ask_from_pressure(doc)
     if ask:
         return Move(
@@ -594,6 +607,7 @@ def move_ultimatum(doc: Doc) -> Move:
 
 
 def move_threat(doc: Doc) -> Move:
+    """Keep the ask inside a threat as a request, or say plainly what the writer needs."""
     ask = _ask_from_pressure(doc)
     if ask:
         return Move(ask, "Keep what you need and drop the threat: intimidation makes a fair answer impossible.")
@@ -609,6 +623,7 @@ def move_threat(doc: Doc) -> Move:
 
 
 def move_guilt_trip(doc: Doc) -> Move:
+    """Replace a guilt trip with a direct wish or ask, or a plain statement of hurt."""
     text = doc.text
     m = re.search(
         r"(?i)\b(?:i'?ll|i will|i guess i'?ll)\s+just\s+(?P<vp>[\w' ]+?)\s+(?:alone|by myself|on my own)\b", text
@@ -625,6 +640,7 @@ def move_guilt_trip(doc: Doc) -> Move:
 
 
 def move_urgency(doc: Doc) -> Move:
+    """Ask once without the chasing, keeping a real deadline ("by Friday") where the draft gives one."""
     text = doc.text
     m = re.search(r"(?i)\bi (?:need|want) (?:you|u) to\s+(?P<vp>[^.!?]+)", text)
     if m:
@@ -686,6 +702,7 @@ _BEGGING = re.compile(
 
 
 def move_desperation(doc: Doc) -> Move:
+    """Strip the begging and keep the request or offer underneath it."""
     core = tidy(_BEGGING.sub("", doc.text)).strip(" ,.!?")
     core = re.sub(r"(?i)^(?:and|but|so|or)\s+", "", core)
     if core and len(core.split()) >= 3:
@@ -707,6 +724,7 @@ def move_desperation(doc: Doc) -> Move:
 
 
 def move_social_pressure(doc: Doc) -> Move:
+    """Replace what others supposedly think with the writer speaking for themselves."""
     text = doc.text
     m = re.search(r"(?i)\b(?:owe me|owe us)\s+(?P<what>an? [\w ]+?|[\w ]+?)[.!?]*$", text)
     if m:
@@ -720,6 +738,7 @@ def move_social_pressure(doc: Doc) -> Move:
 
 
 def move_loaded_opener(doc: Doc) -> Move:
+    """Replace an ominous opener ("we need to talk") with one that says what it is about."""
     return Move(
         f"Can we talk about {WHAT_ABOUT} when you're free?",
         "Say what it is about, so they aren't left dreading the conversation.",
@@ -761,4 +780,14 @@ PRIORITY = (
 
 
 def apply(issue: str, doc: Doc) -> Move:
+    """The move for ``issue`` applied to one parsed sentence."""
     return MOVES[issue](doc)
+
+
+@functools.lru_cache(maxsize=1024)
+def apply_cached(issue: str, doc: Doc) -> Move:
+    """:func:`apply`, once per (issue, parsed sentence): suggestions and ranking share the result.
+
+    ``doc`` comes from :func:`draftwise.nlp.parse_cached`, so the same sentence is the same object.
+    """
+    return apply(issue, doc)

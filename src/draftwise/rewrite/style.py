@@ -23,6 +23,8 @@ _SIGNOFF = re.compile(
 
 @dataclass(frozen=True)
 class Register:
+    """How the writer writes: case, full stops, "u" for "you", email layout, one sentence per line."""
+
     lowercase: bool
     full_stops: bool
     u_for_you: bool
@@ -49,10 +51,12 @@ class Register:
 
 
 def is_greeting(text: str) -> bool:
+    """Whether a sentence is a short greeting ("Hi Sam,", "Good morning"), six words at most."""
     return bool(_GREETING.match(text.strip())) and len(text.split()) <= 6
 
 
 def is_signoff(text: str) -> bool:
+    """Whether a sentence is a sign-off ("Thanks,", "Love, Mum x") or a bare name of up to three words."""
     t = re.sub(r"(?i)[\s,]+x+$", "", text.strip())  # "Mum x"
     return bool(_SIGNOFF.match(t)) or (
         len(t.split()) <= 3

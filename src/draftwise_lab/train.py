@@ -26,9 +26,10 @@ from typing import Any
 
 import numpy as np
 
-from draftwise.corpus import read_jsonl, sentence_spans
 from draftwise.detectors.base import DraftView, Finding, SentenceView, normalise
 from draftwise.labels import APOLOGY_KINDS, BLAME_TYPES, PHRASING, SKILLS, TACTICS
+from draftwise.screen import screen
+from draftwise_lab.corpus import read_jsonl, sentence_spans
 
 SEED = 13
 STATIC_DIM = 256
@@ -59,13 +60,15 @@ def gold_views(drafts: Sequence[dict], analyzer: Any) -> tuple[list[DraftView], 
         )
         v = DraftView(d["text"], sv)
         views.append(v)
-        findings.append(analyzer._detect(v))
+        # The screen's findings too (its safety rules are features, as at run time), over the same sentences.
+        findings.append(analyzer._detect(v, screen(d["text"], v)))
     return views, findings
 
 
 def build_static(train_texts: Sequence[str], out: Callable[[str], None], t0: float) -> tuple[np.ndarray, np.ndarray]:
     """Per-token MiniLM vectors -> PCA -> table; SIF weights from training token counts."""
-    from draftwise.models.encoders import MiniLMEncoder, encode_tokens, tokenizer
+    from draftwise.models.encoders import encode_tokens, tokenizer
+    from draftwise_lab.minilm import MiniLMEncoder
 
     enc = MiniLMEncoder(threads=os.cpu_count() or 1)
     vocab = tokenizer().get_vocab_size()

@@ -7,7 +7,7 @@ may be written while reading it), ``dev.jsonl`` (20%: thresholds and rule change
 chosen on it) and ``test.jsonl`` (40%: held out, reported once per change that is kept,
 never read while writing a rule).
 
-Run ``python -m draftwise.safety_set compile data/safety/raw/*.jsonl`` to rebuild.
+Run ``python -m draftwise_lab.safety_set compile data/safety/raw/*.jsonl`` to rebuild.
 """
 
 from __future__ import annotations
@@ -104,6 +104,6 @@ def load(split: str, folder: str | Path = SAFETY_DIR) -> list[dict]:
 
 if __name__ == "__main__":  # pragma: no cover - a maintenance command
     if len(sys.argv) < 3 or sys.argv[1] != "compile":
-        sys.exit("usage: python -m draftwise.safety_set compile RAW.jsonl [RAW.jsonl ...]")
+        sys.exit("usage: python -m draftwise_lab.safety_set compile RAW.jsonl [RAW.jsonl ...]")
     for k, v in sorted(compile_raw(sys.argv[2:]).items()):
         print(f"{k}: {v}")

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from draftwise.safety_set import SAFETY_DIR, group_of, load
+from draftwise_lab.safety_set import SAFETY_DIR, group_of, load
 
 POSITIVE_GROUPS = ("explicit", "indirect", "veiled", "other_directed", "non_english")
 NEGATIVE_GROUPS = ("hard_negative", "hard_negative_non_english")

@@ -4,12 +4,12 @@ Format: ``shared/spec/DATA.md`` (one JSON object per line). Two optional fields
 are ours: ``near_miss`` (tactic names, or ``"safety"``, that the draft looks
 like but does not carry, per the guide's "not it" column) and ``notes``.
 
-Run ``python -m draftwise.corpus validate FILE...`` to check files and print
+Run ``python -m draftwise_lab.corpus validate FILE...`` to check files and print
 label counts; it exits non-zero when any draft breaks the format or the
 conventions of LABELS.md section 7.
 
 Authors write batches in a compact text form that cannot mis-copy a sentence,
-and ``python -m draftwise.corpus compile BATCH.txt -o BATCH.jsonl`` turns it
+and ``python -m draftwise_lab.corpus compile BATCH.txt -o BATCH.jsonl`` turns it
 into the JSON Lines of DATA.md (see ``data/LABELLING.md``)::
 
     ### b01-0001
@@ -430,8 +430,8 @@ def _main(argv: list[str]) -> int:
             return 1 if errors else 0
     if len(argv) < 2 or argv[0] != "validate":
         print(
-            "usage: python -m draftwise.corpus validate FILE.jsonl [FILE.jsonl ...]\n"
-            "       python -m draftwise.corpus compile BATCH.txt [-o BATCH.jsonl]"
+            "usage: python -m draftwise_lab.corpus validate FILE.jsonl [FILE.jsonl ...]\n"
+            "       python -m draftwise_lab.corpus compile BATCH.txt [-o BATCH.jsonl]"
         )
         return 2
     drafts: list[dict] = []

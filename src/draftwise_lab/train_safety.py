@@ -23,7 +23,7 @@ from typing import Any
 import numpy as np
 
 from draftwise.models.safety_head import features, save
-from draftwise.safety_set import SAFETY_DIR, load
+from draftwise_lab.safety_set import SAFETY_DIR, load
 
 MAX_FALSE_ALARMS = 0.02
 C_GRID = (0.5, 1.0, 2.0, 4.0, 8.0)

@@ -24,8 +24,8 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
-from draftwise.corpus import read_jsonl, sentence_spans
 from draftwise.labels import BLAME_TYPES, PHRASING, SKILLS, TACTICS
+from draftwise_lab.corpus import read_jsonl, sentence_spans
 
 HEADLINE_TARGETS = {
     "skills_macro_f1": (">=", 0.85),
@@ -171,6 +171,7 @@ def score(preds: Sequence[dict], golds: Sequence[dict]) -> dict[str, Any]:
 
 
 def predict(analyzer: Any, drafts: Iterable[dict]) -> list[dict]:
+    """Analyse each draft's ``text`` under its ``id`` and return the reports as OUTPUT.md records."""
     ds = list(drafts)
     return [r.to_dict() for r in analyzer.analyse_many([d["text"] for d in ds], ids=[d["id"] for d in ds])]
 
@@ -206,6 +207,7 @@ def shared_scorer(shared: Path | None, preds: Sequence[dict], gold_path: Path) -
 
 
 def emoint(analyzer: Any, root: Path) -> dict[str, float] | None:
+    """Pearson of the intensity score with EmoInt-2017 test gold, per emotion and their mean; None if absent."""
     d = root / "emoint-wassa2017"
     if not d.is_dir():
         return None
@@ -222,6 +224,11 @@ def emoint(analyzer: Any, root: Path) -> dict[str, float] | None:
 
 
 def mentalmanip(analyzer: Any, root: Path) -> dict[str, float] | None:
+    """Score "any tactic or blame sentence" against MentalManip's consensus ``Manipulative`` label; None if absent.
+
+    Returns:
+        Macro-F1 over the two classes, accuracy, and the number of dialogues.
+    """
     path = root / "mentalmanip" / "mentalmanip_con.csv"
     if not path.exists():
         return None
@@ -243,6 +250,7 @@ def mentalmanip(analyzer: Any, root: Path) -> dict[str, float] | None:
 
 
 def casino(analyzer: Any, root: Path) -> dict[str, float] | None:
+    """Negotiate recall on CaSiNo test utterances annotated promote-coordination or elicit-pref; None if absent."""
     path = root / "casino" / "casino_test.json"
     if not path.exists():
         return None
@@ -254,6 +262,7 @@ def casino(analyzer: Any, root: Path) -> dict[str, float] | None:
 
 
 def external(analyzer: Any, shared: Path | None) -> dict[str, Any]:
+    """The external checks on ``shared/datasets`` (EmoInt, MentalManip, CaSiNo), or a note that it is missing."""
     root = shared / "datasets" if shared else None
     if root is None or not root.is_dir():
         return {"note": "shared/datasets is not here: external checks skipped"}
@@ -265,6 +274,7 @@ def external(analyzer: Any, shared: Path | None) -> dict[str, Any]:
 
 
 def report_lines(res: dict[str, Any], split: str) -> list[str]:
+    """The printed evaluation report: per-label tables, then headline figures marked against their targets."""
     L = [f"draftwise eval on data/{split}.jsonl: {res['drafts']} drafts ({res['missing_or_error']} missing or errored)"]
 
     def block(title: str, tab: dict[str, tuple[float, float, float, int]]) -> None:
@@ -329,7 +339,7 @@ def rewrites(analyzer: Any, golds: Sequence[dict], pairs: int = 10) -> dict[str,
         ok = {
             "no_blame": best.blame_sentences == 0,
             "no_tactic": not best.tactics,
-            "calm": best.intensity <= 4,
+            "calm": best.intensity <= analyzer.settings.calm_level,
             "facts": keeps_facts(r.text, best.text),
             "ask": keeps_ask(r, best.text),
         }
@@ -365,3 +375,59 @@ def rewrites(analyzer: Any, golds: Sequence[dict], pairs: int = 10) -> dict[str,
         "fluency_examples": suggestion_problems[:10],
         "pairs": examples,
     }
+
+
+def external_lines(ext: dict[str, Any]) -> list[str]:
+    """The external checks as lines for the terminal."""
+    if "note" in ext:
+        return [ext["note"]]
+    out = []
+    e = ext.get("emoint_pearson")
+    if e:
+        out.append(
+            "EmoInt-2017 test, Pearson of intensity score: "
+            + ", ".join(f"{k} {v:.3f}" for k, v in e.items())
+            + "   (best system of the shared task: 0.747)"
+        )
+    m = ext.get("mentalmanip")
+    if m:
+        out.append(
+            f"MentalManip consensus, any tactic or blame vs manipulative: macro-F1 {m['macro_f1']:.3f}, "
+            f"accuracy {m['accuracy']:.3f} on {m['dialogues']} dialogues   (GPT-4: 0.649 zero-shot, 0.685 intent-aware)"
+        )
+    c = ext.get("casino")
+    if c:
+        out.append(
+            f"CaSiNo test, negotiate recall on promote-coordination and elicit-pref: {c['negotiate_recall']:.3f} "
+            f"({c['utterances']} utterances)"
+        )
+    return out
+
+
+def rewrite_lines(res: dict[str, Any]) -> list[str]:
+    """The rewrite evaluation as lines for the terminal: rates, fluency problems, before/after pairs."""
+    r = res["rates"]
+    out = [
+        f"rewrites on {res['drafts_with_blame_or_tactic']} drafts with blame or a tactic "
+        f"({res['mean_candidates']:.1f} candidates each); the best candidate:"
+    ]
+    for k, label in (
+        ("no_blame", "has no blame sentence"),
+        ("no_tactic", "has no tactic"),
+        ("calm", "is calm (intensity <= Settings.calm_level)"),
+        ("facts", "keeps every number, name and date"),
+        ("ask", "keeps the ask"),
+        ("all", "passes all five"),
+    ):
+        out.append(f"  {label:<44} {r[k]:.3f}")
+    out.append(f"sentence suggestions: {res['suggestions']}, with a fluency problem: {res['suggestions_not_fluent']}")
+    for before, after, probs in res["fluency_examples"]:
+        out.append(f"  ! {before!r} -> {after!r}: {', '.join(probs)}")
+    for p in res["pairs"]:
+        out.append(
+            f"\n--- {p['id']} ({p['style']}; intensity {p['intensity'][0]} -> {p['intensity'][1]}; "
+            f"tactics {p['tactics'][0]} -> {p['tactics'][1]})"
+        )
+        out.append("before: " + p["before"].replace("\n", " / "))
+        out.append("after:  " + p["after"].replace("\n", " / "))
+    return out

@@ -1,0 +1,144 @@
+"""Decision tables on hand-made probabilities: no spaCy, no model, milliseconds.
+
+Each row fixes probabilities and findings and says which labels ``draftwise.decide`` must give,
+so a change to a convention of LABELS.md section 7 shows up here before any end-to-end test.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from draftwise import decide
+from draftwise.config import Settings
+from draftwise.decide import overrides, reasons
+from draftwise.detectors.base import DraftView, Finding, SentenceView, normalise
+from draftwise.labels import BLAME_TYPES, PHRASING, SKILLS, TACTICS
+from draftwise.results import Intensity, TacticFinding
+
+SETTINGS = Settings()
+
+
+def view(*sentences: str) -> DraftView:
+    text, out, pos = "", [], 0
+    for i, s in enumerate(sentences):
+        if i:
+            text += " "
+            pos += 1
+        out.append(SentenceView(i, pos, pos + len(s), s, normalise(s)))
+        text += s
+        pos += len(s)
+    return DraftView(text, tuple(out))
+
+
+def probs(**p: float) -> dict[str, float]:
+    base = dict.fromkeys((*SKILLS, *BLAME_TYPES, *TACTICS), 0.0)
+    base.update(description=0.0, neutral=1.0, blame=0.0, safety=0.0)
+    base.update(p)
+    return base
+
+
+def finding(label: str, family: str, sentence: int = 0, cue: str = "x") -> Finding:
+    return Finding(label, family, sentence, 0, 1, cue, 1.0, "test", f"{family}.{label}")
+
+
+def decide_one(p: dict[str, float], findings: list[Finding] | None = None, text: str = "some words here"):
+    v = view(text)
+    return decide.sentences(v, findings or [], decide.Probabilities([p], {}), SETTINGS)[0]
+
+
+@pytest.mark.parametrize(
+    ("p", "phrasing", "blame_types"),
+    [
+        (probs(blame=0.7, character=0.9), "blame", ("character",)),
+        (probs(blame=0.7, character=0.2, contempt=0.4), "blame", ("contempt",)),  # none over the bar: the likeliest
+        (probs(blame=0.4, description=0.35, neutral=0.25), "description", ()),  # blame below its bar
+        (probs(blame=0.4, description=0.2, neutral=0.4), "neutral", ()),
+        (probs(description=0.8, neutral=0.2), "description", ()),
+    ],
+)
+def test_phrasing_and_blame_types(p, phrasing, blame_types) -> None:
+    r = decide_one(p)
+    assert r.phrasing == phrasing and r.blame_types == blame_types
+
+
+def test_a_tactic_sentence_shows_no_skill() -> None:
+    r = decide_one(probs(ultimatum=0.9, **{"assert": 0.9}))
+    assert r.tactics == ("ultimatum",) and r.skills == ()
+
+
+def test_a_blame_sentence_is_never_describe() -> None:
+    r = decide_one(probs(blame=0.8, absolute=0.9, describe=0.9, express=0.9))
+    assert "describe" not in r.skills and "express" in r.skills
+
+
+def test_a_disclosure_is_not_a_threat_but_leverage_is() -> None:
+    p = probs(threat=0.9)
+    cue = [finding("suicide", "safety")]
+    assert decide_one(p, cue, "i'm going to kill myself").tactics == ()
+    assert decide_one(p, cue, "if you leave i'll kill myself").tactics == ("threat",)
+
+
+def test_draft_tactics_are_carried_by_the_strongest_sentences() -> None:
+    per = [probs(ultimatum=0.9), probs(ultimatum=0.6), probs(ultimatum=0.4)]
+    carried = decide.sentence_tactics(decide.Probabilities(per, {"tactic:ultimatum": 0.8}), SETTINGS)
+    assert carried == [("ultimatum",), ("ultimatum",), ()]
+    below = decide.sentence_tactics(decide.Probabilities(per, {"tactic:ultimatum": 0.3}), SETTINGS)
+    assert below == [(), (), ()]
+
+
+def test_rule_mode_reads_each_sentence_alone_and_a_farewell_is_never_a_loaded_opener() -> None:
+    v = view("We need to talk.", "see you later x")
+    fs = [finding("loaded_opener", "tactic", 0), finding("loaded_opener", "tactic", 1)]
+    p = decide.rule_probabilities(v, fs)
+    assert p.sentences[0]["loaded_opener"] == 1.0 and p.sentences[1]["loaded_opener"] == 0.0
+    assert overrides.masked("talk soon x") == {"loaded_opener"} and not overrides.masked("we need to talk")
+
+
+def _dear_man(results, findings=(), level=3, tactic_labels=(), draft=None, caps=0.0):
+    intensity = Intensity(level=level, score=float(level), signals={"caps_ratio": caps})
+    tactic_list = [TacticFinding(t, (0,), 0.9, "x") for t in tactic_labels]
+    return decide.dear_man(
+        results, list(findings), intensity, tactic_list, decide.Probabilities([], draft or {}), SETTINGS
+    )
+
+
+def test_never_confident_when_leaning_on_a_threat_whatever_the_model_says() -> None:
+    r = decide_one(probs(**{"assert": 0.9}))
+    dm = _dear_man([r], tactic_labels=("threat",), draft={"confident": 0.95, "mindful": 0.9})
+    assert not dm.confident.present and dm.confident.reasons == (
+        reasons.message(reasons.Because(reasons.Reason.LEANS_ON_THREAT)),
+    )
+    assert _dear_man([r], draft={"confident": 0.95, "mindful": 0.9}).confident.present
+
+
+def test_rewording_a_message_never_changes_a_label(monkeypatch) -> None:
+    r = decide_one(probs(**{"assert": 0.9}))
+    before = _dear_man([r], tactic_labels=("desperation",), draft={"confident": 0.95, "mindful": 0.9})
+    monkeypatch.setattr("draftwise.decide.draft.message", lambda b: "reworded")
+    after = _dear_man([r], tactic_labels=("desperation",), draft={"confident": 0.95, "mindful": 0.9})
+    assert before.confident.present is after.confident.present is False
+    assert after.confident.reasons == ("reworded",)
+
+
+def test_rule_mode_qualities() -> None:
+    blame = decide_one(probs(blame=0.8, character=0.9))
+    dm = _dear_man([blame, blame])  # two blame sentences and no ask: retaliation
+    assert not dm.mindful.present and "retaliation" in dm.mindful.reasons[0]
+    sorry = [finding("apology_word", "confident") for _ in range(3)]
+    dm = _dear_man([decide_one(probs(**{"assert": 0.9}))], sorry)
+    assert not dm.confident.present and dm.confident.reasons == ("apologises three times",)
+    assert (
+        _dear_man([decide_one(probs(**{"assert": 0.9}))], level=8, caps=0.5).confident.reasons[-1].startswith("shouts")
+    )
+
+
+def test_model_thresholds_merge_once_and_refuse_unknown_keys() -> None:
+    s = SETTINGS.with_model_thresholds({"ultimatum": 0.7, "blame": 0.4, "safety": 0.2})
+    assert s.threshold("ultimatum", 0.5) == 0.7 and s.threshold("blame", 0.5) == 0.4 and s.safety_threshold == 0.2
+    with pytest.raises(ValueError, match="unknown"):
+        SETTINGS.with_model_thresholds({"ultimatim": 0.7})
+
+
+def test_every_phrasing_and_label_name_comes_from_labels() -> None:
+    r = decide_one(probs(blame=0.9, mind_reading=0.9))
+    assert r.phrasing in PHRASING and set(r.blame_types) <= set(BLAME_TYPES)
