@@ -6,6 +6,7 @@ Run: streamlit run app.py   (bound to 127.0.0.1, usage statistics off: .streamli
 from __future__ import annotations
 
 import html
+import io as _io
 import os
 
 import streamlit as st
@@ -13,9 +14,11 @@ import streamlit as st
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 
+import streamlit.components.v1 as components
+
 from draftwise import Analyzer, appkit
 from draftwise.labels import DISPLAY
-from draftwise.render import PHRASING_BORDERS, diff_html, to_html
+from draftwise.render import changes_html, clean_html, diff_html, to_html
 
 st.set_page_config(page_title="draftwise", page_icon="✉️", layout="wide")
 
@@ -74,7 +77,7 @@ def safety_first(rec: dict, key: str, offer_anyway: bool = True) -> bool:
     if screen is None:
         return False
     with st.container(border=True):
-        st.subheader(f"🆘 {screen.title}")
+        st.subheader(screen.title)
         st.markdown(screen.warm_words)
         st.markdown(f"**{screen.invitation}**")
         st.markdown(
@@ -91,63 +94,78 @@ def safety_first(rec: dict, key: str, offer_anyway: bool = True) -> bool:
     return True
 
 
-def legend() -> str:
-    chips = "".join(
-        f'<span style="border-bottom:2px solid {c};padding:0 4px;margin-right:10px">{DISPLAY[k]}</span>'
-        for k, c in PHRASING_BORDERS.items()
-    )
-    return (
-        f'<div style="font-size:0.85rem;color:#555">{chips}'
-        '<mark style="background:#ffd54f;padding:0 3px">words that triggered a finding</mark> · hover a sentence for what it shows</div>'
-    )
-
-
 # -- Check a draft ---------------------------------------------------------------------
 
 if view == VIEWS[0]:
-    st.write("Try an example:")
-    cols = st.columns(len(appkit.EXAMPLES))
-    for col, (name, text) in zip(cols, appkit.EXAMPLES.items(), strict=True):
-        col.button(name, key=f"ex_{name}", on_click=set_draft, args=(text,), width="stretch")
+    # Safety first: when the draft is flagged, the supportive screen is drawn here, above the draft
+    # box, so it is the first thing on screen (on a phone too), not below the fold.
+    safety_slot = st.container()
+    with st.expander("Try an example"):
+        cols = st.columns(3)
+        for i, (name, text) in enumerate(appkit.EXAMPLES.items()):
+            cols[i % 3].button(name, key=f"ex_{name}", on_click=set_draft, args=(text,), width="stretch")
     if "draft" not in st.session_state:
         st.session_state.draft = st.session_state.draft_text
     st.text_area(
         "Your draft",
         key="draft",
-        height=180,
+        height=160,
         on_change=keep_draft,
         placeholder="Paste the message you're about to send…",
     )
-    writing_at = st.time_input(
-        "I'm writing this at (optional)",
-        value=None,
-        key="writing_at",
-        step=900,
-        help="Used only for a gentle nudge when it's late; never stored.",
-    )
+    st.button("Check my draft", key="check_btn", type="primary", on_click=keep_draft)
+    st.caption("Or press Ctrl+Enter in the box.")
+    with st.expander("Writing late at night? (optional)"):
+        writing_at = st.time_input(
+            "I'm writing this at",
+            value=None,
+            key="writing_at",
+            step=900,
+            help="Used only for a gentle nudge when it's late; never stored.",
+        )
     text = st.session_state.draft_text = st.session_state.draft
     if text.strip():
         rec = analyse(text)
-        held = safety_first(rec, text)
+        with safety_slot:
+            held = safety_first(rec, text)
         if rec["error"]:
-            st.warning(f"Couldn't analyse this draft: {rec['error']}")
+            st.warning(f"Couldn't analyse this draft: {appkit.md_escape(rec['error'])}")
         elif not held:
             for w in rec["warnings"]:
-                st.warning(w)
+                st.warning(appkit.md_escape(w))
             msg = appkit.nudge(rec, writing_at)
             if msg:
                 st.info(msg, icon="🌙")
+            v = appkit.verdict(rec)
+            if v is not None:
+                st.markdown(appkit.verdict_html(v), unsafe_allow_html=True)
+            cards = appkit.tactic_cards(rec)
+            if cards:
+                st.subheader("Pressure tactics")
+            for card in cards:
+                with st.container(border=True):
+                    sents = ", ".join(str(i + 1) for i in card.sentences)
+                    st.markdown(f"**✗ {card.name}** (sentence {sents}): {appkit.md_escape(card.explanation)}")
+                    st.markdown(appkit.quotes_html(card.quotes), unsafe_allow_html=True)
+                    if card.label in ("ultimatum", "urgency"):
+                        st.caption("The ask itself is fine (Assert); the problem is how it is delivered.")
             st.subheader("What they will hear")
-            st.markdown(legend(), unsafe_allow_html=True)
-            st.markdown(to_html(rec), unsafe_allow_html=True)
+            st.markdown(appkit.legend_html(), unsafe_allow_html=True)
+            st.markdown(appkit.sentences_html(rec), unsafe_allow_html=True)
             left, right = st.columns([3, 2])
             with left:
                 st.subheader("DEAR MAN")
-                for row in appkit.checklist(rec):
-                    mark = (
-                        ":green[:material/check_circle:]" if row.present else ":gray[:material/radio_button_unchecked:]"
-                    )
-                    st.markdown(f"{mark} **{row.name}** · {html.escape(row.detail)}")
+                st.caption(appkit.DEAR_MAN_EXPLAINER)
+                if not appkit.is_request(rec):
+                    st.info(appkit.NOT_A_REQUEST, icon="💬")
+                else:
+                    for row in appkit.checklist(rec):
+                        mark = {
+                            "yes": ":green[:material/check_circle:] yes",
+                            "partly": ":orange[:material/adjust:] partly",
+                            "no": ":gray[:material/radio_button_unchecked:] not yet",
+                        }[row.state]
+                        st.markdown(f"{mark} · **{row.name}** · {appkit.md_escape(row.detail)}")
             with right:
                 st.subheader("Intensity")
                 level = rec["intensity"]["level"]
@@ -159,33 +177,12 @@ if view == VIEWS[0]:
                     st.subheader("Apology")
                     st.markdown(
                         f"**{DISPLAY[rec['apology']['kind']]}**"
-                        + (f": {html.escape(rec['apology']['explanation'])}" if rec["apology"]["explanation"] else "")
+                        + (
+                            f": {appkit.md_escape(rec['apology']['explanation'])}"
+                            if rec["apology"]["explanation"]
+                            else ""
+                        )
                     )
-            st.subheader("Pressure tactics")
-            cards = appkit.tactic_cards(rec)
-            if not cards:
-                st.success("No pressure tactics found.")
-            for card in cards:
-                with st.container(border=True):
-                    quotes = " · ".join(f"“{html.escape(q)}”" for q in card.quotes)
-                    sents = ", ".join(str(i + 1) for i in card.sentences)
-                    st.markdown(f"**{card.name}** (sentence {sents}): {html.escape(card.explanation)}  \n{quotes}")
-            with st.expander("Sentence by sentence"):
-                st.dataframe(
-                    [
-                        {
-                            "#": s["index"] + 1,
-                            "sentence": s["text"],
-                            "reads as": DISPLAY[s["phrasing"]],
-                            "blame": ", ".join(DISPLAY[b] for b in s["blame_types"]),
-                            "skills": ", ".join(DISPLAY[k] for k in s["skills"]),
-                            "tactics": ", ".join(DISPLAY[t] for t in s["tactics"]),
-                        }
-                        for s in rec["sentences"]
-                    ],
-                    hide_index=True,
-                    width="stretch",
-                )
             with st.expander("The full record (JSON)"):
                 st.json(rec, expanded=False)
             st.caption("Want a calmer version? Open **Compare rewrites** above.")
@@ -202,62 +199,65 @@ elif view == VIEWS[1]:
         rec = analyse(text, rewrites=True)
         safety_first(rec, text, offer_anyway=False)
         if rec["error"]:
-            st.warning(f"Couldn't analyse this draft: {rec['error']}")
+            st.warning(f"Couldn't analyse this draft: {appkit.md_escape(rec['error'])}")
         elif rec["rewrites_withheld"]:
             st.info(rec["rewrites_withheld"])
         else:
+            cards = appkit.rewrite_cards(rec)
+            with st.container(border=True):
+                st.markdown("**Your draft**")
+                st.caption(appkit.draft_figures(rec))
+                st.markdown(clean_html(text), unsafe_allow_html=True)
+            if not cards:
+                st.success(appkit.NOTHING_TO_CHANGE)
+            show_changes = st.toggle(
+                "Show changes", key="show_changes", help="Struck text is removed, underlined text is added."
+            )
+            cols = st.columns(min(3, max(1, len(cards))))
+            for i, card in enumerate(cards):
+                with cols[i % len(cols)], st.container(border=True):
+                    st.markdown(f"**{card.number}. {card.title}**" + (" · best" if card.best else ""))
+                    st.caption(f"{card.description}  \n{card.figures}")
+                    body = changes_html(text, card.text) if show_changes else clean_html(card.text)
+                    st.markdown(body, unsafe_allow_html=True)
+                    if card.blanks:
+                        st.caption(f"✎ {card.blanks} blank{'s' if card.blanks != 1 else ''} to fill")
+                    st.button("Use this one", key=f"use_{i}", on_click=use_candidate, args=(card.text,))
             if rec["suggestions"]:
                 with st.expander(f"Suggestions for {len(rec['suggestions'])} sentence(s)", expanded=False):
                     for g in rec["suggestions"]:
                         before = rec["sentences"][g["sentence"]]["text"]
-                        st.markdown(f"**{DISPLAY.get(g['issue'], g['issue'])}**: {html.escape(g['message'])}")
+                        st.markdown(f"**{DISPLAY.get(g['issue'], g['issue'])}**: {appkit.md_escape(g['message'])}")
                         st.markdown(diff_html(before, g["replacement"] or ""), unsafe_allow_html=True)
-            st.caption(
-                "Words in green are new, struck-through words are gone; "
-                "yellow [slots] are for you to fill with what really happened."
-            )
-            cands = rec["rewrites"]
-            cols = st.columns(len(cands) + 1)
-            with cols[0]:
-                st.markdown("**Your draft**")
-                blame_n = sum(s["phrasing"] == "blame" for s in rec["sentences"])
-                st.caption(
-                    f"intensity {rec['intensity']['level']} · blame {blame_n} · "
-                    f"tactics {', '.join(t['label'] for t in rec['tactics']) or 'none'}"
-                )
-                st.markdown(f'<div style="white-space:pre-wrap">{html.escape(text)}</div>', unsafe_allow_html=True)
-            for i, (col, w) in enumerate(zip(cols[1:], cands, strict=True)):
-                with col:
-                    st.markdown(f"**{i + 1}. {w['style'].replace('_', ' ')}**" + (" · best" if i == 0 else ""))
-                    st.caption(
-                        f"{w['description']}  \nintensity {w['intensity']} · blame {w['blame_sentences']} · "
-                        f"tactics {', '.join(w['tactics']) or 'none'} · DEAR: {', '.join(w['dear_man']) or '-'}"
-                    )
-                    st.markdown(diff_html(text, w["text"]), unsafe_allow_html=True)
-                    st.button("Use this one", key=f"use_{i}", on_click=use_candidate, args=(w["text"],))
-            st.subheader("Edit and re-check")
-            st.session_state.setdefault("edited", cands[0]["text"] if cands else text)
-            st.text_area("Your version", key="edited", height=200)
-            if st.button("Re-check my version", key="recheck"):
-                st.session_state.rechecked = st.session_state.edited
-            checked = st.session_state.get("rechecked")
+            st.subheader("Edit, check, copy")
+            appkit.sync_edit_state(st.session_state, text, cards[0].text if cards else text)
+            st.text_area("Your version", key="edited", height=160)
+            edited = st.session_state.edited
+            warning = appkit.blank_warning(edited)
+            if warning:
+                st.warning(warning, icon="✏️")
+            b1, b2 = st.columns(2)
+            if b1.button("Re-check here", key="recheck"):
+                st.session_state.rechecked = (text, edited)
+            b2.button("Check this in full", key="check_full", on_click=open_in_check, args=(edited,))
+            checked = appkit.recheck_for(st.session_state, text)
             if checked:
                 r2 = analyse(checked)
                 held2 = safety_first(r2, checked)
                 if r2["error"]:
-                    st.warning(r2["error"])
+                    st.warning(appkit.md_escape(r2["error"]))
                 elif not held2:
-                    blame2 = sum(s["phrasing"] == "blame" for s in r2["sentences"])
-                    st.markdown(
-                        f"Re-checked: intensity **{r2['intensity']['level']}**, blame sentences **{blame2}**, "
-                        f"tactics **{', '.join(t['label'] for t in r2['tactics']) or 'none'}**"
-                    )
+                    v2 = appkit.verdict(r2)
+                    st.markdown("Re-checked: " + appkit.md_escape(appkit.draft_figures(r2)))
+                    if v2 is not None:
+                        st.markdown(appkit.verdict_html(v2), unsafe_allow_html=True)
                     st.markdown(to_html(r2), unsafe_allow_html=True)
-            st.caption("Copy your version (the copy button is at the top right of the box):")
-            st.code(st.session_state.edited, language=None)
-            st.download_button(
+            c1, c2 = st.columns([1, 2])
+            with c1:
+                components.html(appkit.copy_button_html(edited), height=48)
+            c2.download_button(
                 "Download as .txt",
-                st.session_state.edited.encode("utf-8"),
+                edited.encode("utf-8"),
                 file_name="draft.txt",
                 mime="text/plain",
                 key="dl_txt",
@@ -274,16 +274,19 @@ else:
         "use `draftwise batch` for bigger files."
     )
     up = st.file_uploader("Upload drafts", type=["csv", "tsv", "jsonl", "ndjson", "txt"], key="upload")
+    upload_key = (up.name, up.size) if up is not None else None
+    if st.session_state.get("batch_for") != upload_key:  # a new file: the old results go
+        st.session_state.batch = None
+        st.session_state.batch_for = upload_key
+        st.session_state.pop("text_column", None)  # the new file's own default column
     if up is not None:
-        import io as _io
-
         data = up.getvalue()
         stream = _io.BytesIO(data)
         stream.name = up.name
         try:
             names = columns(stream)
         except InputError as e:
-            st.error(f"This file can't be read: {e}")
+            st.error(f"This file can't be read: {appkit.md_escape(str(e))}")
             names = None
         if names is not None:
             text_col, txt_mode = "text", "line"
@@ -296,10 +299,23 @@ else:
                     format_func=lambda m: "one per line" if m == "line" else "separated by a blank line",
                 )
             elif names:
-                default = names.index("text") if "text" in names else 0
-                text_col = st.selectbox("Column holding the drafts", names, index=default, key="text_column")
-            if st.button("Analyse the file", key="run_batch", type="primary"):
-                bar = st.progress(0.0, text="Analysing…")
+                best = appkit.default_text_column(data, up.name, names) or names[0]
+                text_col = st.selectbox("Column holding the drafts", names, index=names.index(best), key="text_column")
+                st.caption("The first rows of your file:")
+                st.dataframe(appkit.preview_rows(data, up.name), hide_index=True, width="stretch", key="preview")
+                warn = appkit.column_warning(data, up.name, text_col)
+                if warn:
+                    st.warning(appkit.md_escape(warn), icon="⚠️")
+            if st.session_state.pop("batch_running", False):
+                st.info("Stopped before the end: nothing was kept. Analyse the file again when you're ready.")
+            run_col, stop_col = st.columns([1, 1])
+            if run_col.button("Analyse the file", key="run_batch", type="primary"):
+                st.session_state.batch = None
+                stop_col.button("Cancel", key="cancel_batch", help="Stops the analysis; nothing is kept.")
+                total = min(appkit.count_rows(data, up.name, txt_mode, text_col), appkit.APP_MAX_ROWS)
+                frac, words = appkit.progress(0, total)
+                bar = st.progress(frac, text=f"Analysing… {words}")
+                st.session_state.batch_running = True
                 try:
                     records, notices = appkit.analyse_upload(
                         analyzer(),
@@ -307,21 +323,30 @@ else:
                         up.name,
                         text_column=text_col,
                         txt_mode=txt_mode,
-                        on_progress=lambda n: bar.progress(
-                            min(1.0, n / max(1, appkit.APP_MAX_ROWS)), text=f"Analysed {n} drafts…"
-                        ),
+                        chunk_size=max(8, min(64, total // 20 or 8)),
+                        on_progress=lambda n: bar.progress(*appkit.progress(n, total)),
                     )
-                    bar.progress(1.0, text=f"Done: {len(records)} drafts")
+                    bar.progress(1.0, text=f"Done: {appkit.progress(len(records), total)[1]}")
+                    st.session_state.batch_running = False
                     st.session_state.batch = records
                     st.session_state.batch_notices = notices
+                    st.session_state.batch_extras = appkit.other_columns(
+                        data, up.name, skip=(text_col, "id"), limit=len(records)
+                    )
                 except InputError as e:
+                    st.session_state.batch_running = False
                     bar.empty()
-                    st.error(f"This file can't be read: {e}")
+                    st.error(f"This file can't be read: {appkit.md_escape(str(e))}")
                     st.session_state.batch = None
     records = st.session_state.get("batch")
+    extras = st.session_state.get("batch_extras") or None
     if records:
         for n in st.session_state.get("batch_notices", []):
-            st.warning(n)
+            st.warning(appkit.md_escape(n))
+        warns = appkit.row_warnings(records)
+        if warns:
+            with st.expander(f"Row warnings ({len(warns)})", expanded=True):
+                st.markdown("\n".join(f"- {appkit.md_escape(w)}" for w in warns))
         summ = appkit.summarise(records)
         a, b, c = st.columns(3)
         a.metric("Drafts", summ.drafts)
@@ -339,8 +364,8 @@ else:
             )
         c1, c2 = st.columns(2)
         with c1:
-            st.markdown("**Intensity**")
-            st.bar_chart({"drafts": {str(k): v for k, v in summ.intensity_histogram.items()}})
+            st.markdown("**Intensity (1 calm … 10 screaming)**")
+            st.bar_chart(appkit.intensity_chart(summ), x="intensity", y="drafts")
             st.markdown("**Blame types (drafts with a sentence of that kind)**")
             st.bar_chart({"drafts": {DISPLAY[k]: v for k, v in summ.blame_types.items()}}, horizontal=True)
         with c2:
@@ -356,7 +381,7 @@ else:
         only_errors = f4.checkbox("Errors only", key="f_errors")
         search = st.text_input("Search the drafts", key="f_search")
         rows = appkit.filter_rows(
-            appkit.table_rows(records),
+            appkit.table_rows(records, extras),
             tactics=pick,
             min_intensity=lo,
             max_intensity=hi,
@@ -381,14 +406,14 @@ else:
         d1, d2 = st.columns(2)
         d1.download_button(
             "Download records (JSON Lines)",
-            appkit.jsonl_bytes(records),
+            appkit.jsonl_bytes(records, extras),
             file_name="draftwise.jsonl",
             mime="application/x-ndjson",
             key="dl_jsonl",
         )
         d2.download_button(
             "Download records (CSV)",
-            appkit.csv_bytes(records),
+            appkit.csv_bytes(records, extras),
             file_name="draftwise.csv",
             mime="text/csv",
             key="dl_csv",

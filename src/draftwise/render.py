@@ -123,45 +123,176 @@ def intensity_bar(level: int, width: int = 10) -> str:
     return "█" * level + "░" * (width - level)
 
 
-def word_diff(before: str, after: str) -> list[tuple[str, str]]:
-    """Word-level diff as (op, text) runs: op is ``=``, ``-`` or ``+``; whitespace kept."""
+def diff_html(before: str, after: str) -> str:
+    """A rewrite with its changes against the original marked by phrase (see :func:`changes_html`)."""
+    return changes_html(before, after)
+
+
+# -- changes by phrase ---------------------------------------------------------------
+
+_DIFF_TOKEN = r"\[[^\]\n]{1,80}\]|\s+|\w+(?:['’]\w+)*|[^\w\s]"
+_SLOT = r"\[[^\]\n]{1,80}\]"
+
+
+@dataclass(frozen=True)
+class Chunk:
+    """One run of a diff by phrase: kept text (``old == new``) or a change from ``old`` to ``new``."""
+
+    old: str
+    new: str
+
+    @property
+    def changed(self) -> bool:
+        """True when this run is a change rather than kept text."""
+        return self.old != self.new
+
+
+def diff_chunks(before: str, after: str) -> list[Chunk]:
+    """The changes from ``before`` to ``after`` as whole phrases, never interleaved word by word.
+
+    Words are compared one by one, then two changes separated only by spaces, punctuation or a
+    single word are merged into one phrase, so a rewrite reads as "[-old phrase-]{+new phrase+}"
+    instead of alternating struck and added words. ``"".join(c.old)`` is ``before`` and
+    ``"".join(c.new)`` is ``after``, exactly.
+
+    Args:
+        before: the original text.
+        after: the rewritten text.
+
+    Returns:
+        Runs in order; kept runs have ``old == new``.
+    """
     import difflib
     import re
 
-    # A slot such as "[what happened]" is one token, so it is never cut in two.
-    token = r"\[[^\]\n]{1,80}\]|\s+|[^\s]+"
-    a = re.findall(token, before)
-    b = re.findall(token, after)
-    out: list[tuple[str, str]] = []
-    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(a=a, b=b, autojunk=False).get_opcodes():
-        if op == "equal":
-            out.append(("=", "".join(a[i1:i2])))
+    a = re.findall(_DIFF_TOKEN, before)
+    b = re.findall(_DIFF_TOKEN, after)
+    ops = difflib.SequenceMatcher(a=a, b=b, autojunk=False).get_opcodes()
+    # (i1, i2, j1, j2, changed) regions; equal regions with fewer than two words between changes merge.
+    regions: list[list[Any]] = []
+    for op, i1, i2, j1, j2 in ops:
+        changed = op != "equal"
+        if regions and (changed or not regions[-1][4]):
+            prev = regions[-1]
+            if changed and prev[4]:
+                prev[1], prev[3] = i2, j2
+                continue
+        regions.append([i1, i2, j1, j2, changed])
+    merged: list[list[Any]] = []
+    k = 0
+    while k < len(regions):
+        r = regions[k]
+        if (
+            not r[4]
+            and merged
+            and merged[-1][4]
+            and k + 1 < len(regions)
+            and regions[k + 1][4]
+            and sum(1 for t in a[r[0] : r[1]] if re.match(r"\w", t)) < 2
+        ):
+            nxt = regions[k + 1]
+            merged[-1][1], merged[-1][3] = nxt[1], nxt[3]
+            k += 2
             continue
-        if i2 > i1:
-            out.append(("-", "".join(a[i1:i2])))
-        if j2 > j1:
-            out.append(("+", "".join(b[j1:j2])))
+        merged.append(list(r))
+        k += 1
+    out: list[Chunk] = []
+    for i1, i2, j1, j2, changed in merged:
+        old, new = "".join(a[i1:i2]), "".join(b[j1:j2])
+        if not changed:
+            out.append(Chunk(old, old))
+            continue
+        # Spaces shared at both ends stay outside the change, so "[-x-]{+y+}" hugs the words.
+        lead = len(old) - len(old.lstrip()) if old.strip() and new.strip() else 0
+        lead = min(lead, len(new) - len(new.lstrip())) if lead else 0
+        if lead and old[:lead] == new[:lead]:
+            out.append(Chunk(old[:lead], old[:lead]))
+            old, new = old[lead:], new[lead:]
+        trail = len(old) - len(old.rstrip()) if old.strip() and new.strip() else 0
+        trail = min(trail, len(new) - len(new.rstrip())) if trail else 0
+        tail = ""
+        if trail and old[-trail:] == new[-trail:]:
+            tail = old[-trail:]
+            old, new = old[:-trail], new[:-trail]
+        out.append(Chunk(old, new))
+        if tail:
+            out.append(Chunk(tail, tail))
     return out
 
 
-def diff_html(before: str, after: str) -> str:
-    """A rewrite with its changes against the original marked; slots in [brackets] stand out."""
+def diff_text(before: str, after: str) -> str:
+    """Plain-text changes by phrase: ``[-old-]{+new+}``, readable without colour.
+
+    Args:
+        before: the original text.
+        after: the rewritten text.
+
+    Returns:
+        ``after`` with each changed phrase written as ``[-old-]{+new+}`` (either part may be absent).
+    """
+    out = []
+    for c in diff_chunks(before, after):
+        if not c.changed:
+            out.append(c.new)
+            continue
+        if c.old:
+            out.append(f"[-{c.old}-]")
+        if c.new:
+            out.append(f"{{+{c.new}+}}")
+    return "".join(out)
+
+
+def html_text(text: str) -> str:
+    """User text for an HTML block shown with ``st.markdown``: escaped, and with no blank line in it.
+
+    A blank line would end the HTML block and let Markdown read the rest (a link, emphasis);
+    newlines become ``&#10;``, which a ``white-space:pre-wrap`` box still shows as line breaks.
+    """
+    return html.escape(text, quote=True).replace("\r\n", "\n").replace("\r", "\n").replace("\n", "&#10;")
+
+
+def slots_html(escaped: str) -> str:
+    """Mark each ``[slot]`` of already escaped text as a dashed box to fill."""
     import re
 
+    return re.sub(
+        r"\[[^\]&]{1,80}\]",
+        lambda m: (
+            '<span class="dw-slot" style="background:#fff3bf;border:1px dashed #f08c00;border-radius:3px;'
+            f'padding:0 2px">{m.group(0)}</span>'
+        ),
+        escaped,
+    )
+
+
+def clean_html(text: str) -> str:
+    """A candidate as the clean message it would be, with its [slots] marked; user text escaped."""
+    return (
+        '<div class="dw-clean" style="white-space:pre-wrap;line-height:1.7;padding:8px 10px;background:#f8f9fa;'
+        f'border-radius:6px">{slots_html(html_text(text))}</div>'
+    )
+
+
+def changes_html(before: str, after: str) -> str:
+    """The changes from ``before`` to ``after`` by phrase: struck old text, then the new text.
+
+    Each change reads as one ``<del>`` then one ``<ins>`` (never interleaved word by word); the
+    ``<del>`` and ``<ins>`` elements carry their meaning for screen readers, and a text label
+    ("removed" / "added") is given in their titles. User text is escaped.
+    """
     out = []
-    for op, text in word_diff(before, after):
-        body = html.escape(text)
-        body = re.sub(
-            r"\[[^\]]{1,80}\]",
-            lambda m: (
-                f'<span class="dw-slot" style="background:#fff3bf;border:1px dashed #f08c00;border-radius:3px;padding:0 2px">{m.group(0)}</span>'
-            ),
-            body,
-        )
-        if op == "+":
-            out.append(f'<ins style="background:#d3f9d8;text-decoration:none">{body}</ins>')
-        elif op == "-":
-            out.append(f'<del style="background:#ffe3e3;color:#868e96">{body}</del>')
-        else:
-            out.append(body)
+    for c in diff_chunks(before, after):
+        if not c.changed:
+            out.append(slots_html(html_text(c.new)))
+            continue
+        if c.old:
+            out.append(
+                '<del title="removed" style="background:#ffe3e3;color:#862e2e;text-decoration:line-through">'
+                f"{html_text(c.old)}</del>"
+            )
+        if c.new:
+            out.append(
+                '<ins title="added" style="background:#d3f9d8;color:#1b5e20;text-decoration:underline">'
+                f"{slots_html(html_text(c.new))}</ins>"
+            )
     return '<div class="dw-diff" style="white-space:pre-wrap;line-height:1.8">' + "".join(out) + "</div>"
