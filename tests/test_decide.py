@@ -142,3 +142,15 @@ def test_model_thresholds_merge_once_and_refuse_unknown_keys() -> None:
 def test_every_phrasing_and_label_name_comes_from_labels() -> None:
     r = decide_one(probs(blame=0.9, mind_reading=0.9))
     assert r.phrasing in PHRASING and set(r.blame_types) <= set(BLAME_TYPES)
+
+
+def test_the_safety_head_counts_only_over_its_bar_and_on_long_enough_drafts() -> None:
+    from draftwise.screen import HeadReading
+
+    s = SETTINGS.with_model_thresholds({"safety_head": 0.9})
+    long_enough = s.safety_head_min_words
+    high = HeadReading(0.95, 0, 0, 4, "text", long_enough)
+    assert decide.safety([], None, s, high).flag and decide.safety([], None, s, high).kinds == ("unspecified",)
+    assert not decide.safety([], None, s, HeadReading(0.85, 0, 0, 4, "text", long_enough)).flag
+    assert not decide.safety([], None, s, HeadReading(0.95, 0, 0, 4, "text", long_enough - 1)).flag
+    assert not decide.safety([], None, SETTINGS, high).flag  # no trained head: its bar is out of reach

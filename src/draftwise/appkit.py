@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from datetime import time
 from typing import Any
 
+from draftwise.config import Settings
 from draftwise.labels import BLAME_TYPES, DEAR_MAN, DISPLAY, SKILLS, TACTICS
 
 # Re-exported: app.py reads everything it shows from appkit.
@@ -349,7 +350,9 @@ def gauge_html(level: int) -> str:
     )
 
 
-def nudge(rec: Mapping[str, Any], writing_at: time | None = None, heated_from: int = 8) -> str | None:
+def nudge(
+    rec: Mapping[str, Any], writing_at: time | None = None, heated_from: int = Settings().heated_level
+) -> str | None:
     """A gentle "sleep on it" when the draft is very heated or it is late at night where the user is."""
     level = (rec.get("intensity") or {}).get("level") or 0
     late = writing_at is not None and (writing_at.hour >= 23 or writing_at.hour < 6)

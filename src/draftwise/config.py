@@ -21,7 +21,7 @@ from draftwise.labels import BLAME_TYPES, SKILLS, TACTICS
 MAX_DRAFT_CHARS = 20_000
 
 # Keys a model's thresholds may set: one per label, plus the blame bar and the safety bar.
-MODEL_THRESHOLD_KEYS = frozenset({*SKILLS, *BLAME_TYPES, *TACTICS, "blame", "safety"})
+MODEL_THRESHOLD_KEYS = frozenset({*SKILLS, *BLAME_TYPES, *TACTICS, "blame", "safety", "safety_head"})
 
 
 @dataclass(frozen=True)
@@ -38,6 +38,13 @@ class Settings:
     # Safety errs towards showing resources: a lower bar than any style label (the models' own bar,
     # chosen on dev for recall, replaces it and is never below 0.15).
     safety_threshold: float = 0.3
+    # The learned safety head (models/safety_head.json) flags a draft at this probability; its own bar,
+    # chosen on the safety set's dev part, replaces this one (which no probability reaches) when it loads.
+    safety_head_threshold: float = 2.0
+    # ...and reads only drafts of at least this many words. Chosen on the safety set's dev part: 12
+    # keeps all of the head's extra recall there (16 loses some), and short everyday lines ("i'm
+    # going to cut my hair short") are where it raised false alarms.
+    safety_head_min_words: int = 12
     # A draft's tactic is carried by its strongest sentence and by any other sentence at least this
     # probable and this close to the strongest (chosen on dev with the draft-level tactic heads).
     tactic_carry_floor: float = 0.5
@@ -56,6 +63,9 @@ class Settings:
     # Apology words before the ask that make a draft read as not confident (LABELS.md 1: "buried
     # under apologies"; more than two).
     max_apologies: int = 2
+    # A tactic not given, but scored this or more in some sentence, is shown as "the model is unsure"
+    # rather than an all-clear (the app's verdict; issue "An app and CLI a person understands").
+    tactic_unsure_floor: float = 0.3
     # "Sleep on it" from this intensity (LABELS.md 3: 8-9 is "very heated"); the app's nudge.
     heated_level: int = 8
     # A rewrite reads calm at this intensity or below (LABELS.md 3: 4-5 is "controlled").
@@ -88,13 +98,16 @@ class Settings:
         """These settings with a trained model's thresholds merged in; unknown keys are refused.
 
         Raises:
-            ValueError: a key is not a label of LABELS.md, ``blame`` or ``safety``.
+            ValueError: a key is not a label of LABELS.md, ``blame``, ``safety`` or ``safety_head``.
         """
         unknown = sorted(set(thresholds) - MODEL_THRESHOLD_KEYS)
         if unknown:
             raise ValueError(f"the model's thresholds name unknown labels: {', '.join(unknown)}")
         per = dict(self.per_label)
-        per.update({k: float(v) for k, v in thresholds.items() if k != "safety"})
+        per.update({k: float(v) for k, v in thresholds.items() if k not in ("safety", "safety_head")})
         return dataclasses.replace(
-            self, per_label=per, safety_threshold=float(thresholds.get("safety", self.safety_threshold))
+            self,
+            per_label=per,
+            safety_threshold=float(thresholds.get("safety", self.safety_threshold)),
+            safety_head_threshold=float(thresholds.get("safety_head", self.safety_head_threshold)),
         )

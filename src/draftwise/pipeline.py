@@ -22,7 +22,7 @@ from draftwise.detectors.intensity import rule_score, signals, to_level
 from draftwise.detectors.registry import detectors
 from draftwise.language import Language
 from draftwise.results import Intensity, Report
-from draftwise.screen import Screened, screen
+from draftwise.screen import HeadReading, Screened, screen
 from draftwise.segment import split_sentences
 
 if TYPE_CHECKING:
@@ -56,6 +56,8 @@ class Analyzer:
                 from draftwise.models.safety_head import load as load_safety_head
 
                 self.safety_head = load_safety_head(self.judge.root, self.judge.encoder)
+                if self.safety_head is not None:
+                    self.settings = self.settings.with_model_thresholds({"safety_head": self.safety_head.threshold})
         self._rewriter = None
 
     @property
@@ -136,7 +138,7 @@ class Analyzer:
             if c.error is not None:
                 yield Report(id=rid, text=original, warnings=c.warnings, error=c.error)
                 continue
-            safety_only = decide.safety(list(sc.findings) if sc else [], None, self.settings)
+            safety_only = decide.safety(list(sc.findings) if sc else [], None, self.settings, sc.head if sc else None)
             language = sc.language if sc else None
             warnings = c.warnings + self._language_warnings(language)
             lang_code = language.code if language is not None and not language.english else None
@@ -152,7 +154,7 @@ class Analyzer:
                 )
                 continue
             try:
-                report = self._report(rid, original, view, fs, pr, warnings)
+                report = self._report(rid, original, view, fs, pr, warnings, sc.head if sc else None)
                 report = dataclasses.replace(report, language=lang_code)
                 if rewrites:
                     report = self.rewriter.fill(report)
@@ -225,6 +227,7 @@ class Analyzer:
         fs: list[Finding],
         pr: decide.Probabilities,
         warnings: tuple[str, ...],
+        head: HeadReading | None = None,
     ) -> Report:
         s = self.settings
         sents = decide.sentences(view, fs, pr, s)
@@ -234,7 +237,7 @@ class Analyzer:
         score = float(pr.draft["intensity"]) if "intensity" in pr.draft else rule_score(sig)
         intensity = Intensity(level=to_level(score), score=min(10.0, max(1.0, score)), signals=sig)
         tactic_list = decide.tactics(sents, pr)
-        safety = decide.safety(fs, pr, s)
+        safety = decide.safety(fs, pr, s, head)
         intensity = decide.safe_intensity(intensity, safety, s)
         return Report(
             id=rid,

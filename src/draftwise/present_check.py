@@ -14,12 +14,15 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from draftwise.config import Settings
 from draftwise.labels import BLAME_TYPES, DISPLAY, SKILLS, TACTICS
-from draftwise.render import html_text
+from draftwise.render import INTENSITY_WORDS, html_text
 
-# A tactic the record did not flag, but whose sentence score reaches this, is "unsure":
-# the verdict never gives an all-clear over it.
-UNSURE_FLOOR = 0.3
+# A tactic the record did not flag, but whose sentence score reaches this, is "unsure": the
+# verdict never gives an all-clear over it (Settings.tactic_unsure_floor, one place).
+UNSURE_FLOOR = Settings().tactic_unsure_floor
+# The levels the verdict names as heat: LABELS.md 3's "heated" and above, in its own words.
+HEATED_LEVELS = frozenset(k for k, w in INTENSITY_WORDS.items() if w in ("heated", "very heated", "screaming"))
 
 # On screen the phrasing "description" and the skill "describe" must not read alike.
 SCREEN_NAMES: dict[str, str] = {**DISPLAY, "description": "Describes what happened", "neutral": "Neutral"}
@@ -190,10 +193,8 @@ def verdict(rec: Mapping[str, Any]) -> Verdict | None:
         verb = "will be heard as blame"
         parts.append(f"{count_words(blame, 'sentence')} {verb}" if len(sents) > 1 else f"it {verb}")
     parts += [_TACTIC_WORDS.get(t, DISPLAY[t].lower()) for t in tactics]
-    if level >= 8:
-        parts.append(f"very heated ({level}/10)")
-    elif level >= 6:
-        parts.append(f"heated ({level}/10)")
+    if level in HEATED_LEVELS:
+        parts.append(f"{INTENSITY_WORDS[level]} ({level}/10)")
     unsure = possible_tactics(rec)
     tail = "" if request else " · not a request, so DEAR MAN does not apply"
     if blame or tactics:
@@ -208,7 +209,7 @@ def verdict(rec: Mapping[str, Any]) -> Verdict | None:
             "No clear blame or pressure, but the model is unsure" + tail,
             _unsure_words(unsure) + " Read it once more as they would before sending.",
         )
-    if level >= 6:
+    if level in HEATED_LEVELS:
         return Verdict(
             "unsure",
             "🌡️",

@@ -21,20 +21,31 @@ from draftwise.segment import split_sentences
 if TYPE_CHECKING:
     from draftwise.models.safety_head import SafetyHead
 
-# The learned head only reads drafts at least this long (words). Chosen on the safety set's dev
-# part: 12 keeps all of the head's extra recall there (16 loses some), and short everyday lines
-# ("i'm going to cut my hair short") are where it raised false alarms.
-HEAD_MIN_WORDS = 12
-
 _SCREEN = detectors("screen")
 
 
 @dataclass(frozen=True, slots=True)
+class HeadReading:
+    """The learned head's probability for the whole draft, and its most alarming sentence."""
+
+    probability: float
+    sentence: int
+    start: int
+    end: int
+    text: str
+    words: int
+
+
+@dataclass(frozen=True, slots=True)
 class Screened:
-    """What the screen found: safety findings with offsets, and the draft's language."""
+    """What the screen found: safety findings with offsets, the head's reading, and the language.
+
+    Whether the head's reading raises the flag is decided in ``decide.safety``, with the others.
+    """
 
     findings: tuple[Finding, ...]
     language: Language
+    head: HeadReading | None = None
 
 
 def plain_view(text: str) -> DraftView:
@@ -49,37 +60,23 @@ def plain_view(text: str) -> DraftView:
 
 
 def screen(text: str, view: DraftView | None = None, head: SafetyHead | None = None) -> Screened:
-    """Safety findings (English rules, multilingual cues, the learned head) and the language of ``text``."""
+    """Safety findings (English rules, multilingual cues), the learned head's reading, and the language."""
     view = view or plain_view(text)
     findings = [f for d in _SCREEN for f in d.detect(view)]
     try:
         language = detect(text)
     except Exception:  # an unreadable draft is treated as English: the rules above still ran
         language = Language("en", 0.0, True)
-    # The head learnt English words and an English encoder: on other languages it only guesses;
-    # and on a few words it reads too much into one ("i'm going to cut my hair short").
-    if head is not None and view.sentences and language.english and len(text.split()) >= HEAD_MIN_WORDS:
-        findings.extend(head_findings(head, view))
-    return Screened(tuple(findings), language)
+    reading = None
+    # The head learnt English words and an English encoder: on other languages it could only guess.
+    if head is not None and view.sentences and language.english:
+        reading = read_head(head, view)
+    return Screened(tuple(findings), language, reading)
 
 
-def head_findings(head: SafetyHead, view: DraftView) -> list[Finding]:
-    """A finding on the draft's most alarming sentence when the head's draft probability passes its bar."""
+def read_head(head: SafetyHead, view: DraftView) -> HeadReading:
+    """The head's probability for the draft, and the sentence it finds most alarming."""
     scores = head.score(view.text, [s.text for s in view.sentences])
-    if scores.draft < head.threshold:
-        return []
     top = max(range(len(view.sentences)), key=lambda i: scores.sentences[i])
     s = view.sentences[top]
-    return [
-        Finding(
-            "unspecified",
-            "safety",
-            s.index,
-            s.start,
-            s.end,
-            s.text,
-            scores.draft,
-            "reads like it may be about suicide, self-harm or violence",
-            "safety.head",
-        )
-    ]
+    return HeadReading(scores.draft, s.index, s.start, s.end, s.text, len(view.text.split()))

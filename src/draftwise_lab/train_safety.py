@@ -42,9 +42,10 @@ def train_safety(data: Path = Path("data"), out: Path = Path("models")) -> dict[
     """Fit, choose C and the threshold on dev, save; returns the figures on dev."""
     from sklearn.linear_model import LogisticRegression
 
+    from draftwise.config import Settings
     from draftwise.language import detect
     from draftwise.models.judge import load_judge
-    from draftwise.screen import HEAD_MIN_WORDS, screen
+    from draftwise.screen import screen
 
     judge = load_judge(out)
     if judge is None:
@@ -56,8 +57,9 @@ def train_safety(data: Path = Path("data"), out: Path = Path("models")) -> dict[
     Xt = features(Xt_text, encoder)
     dev_text, ydev = _rows(dev)
     rules = np.array([any(f.family == "safety" for f in screen(t).findings) for t in dev_text])
-    # The head reads only what the screen lets it read: English drafts of HEAD_MIN_WORDS or more.
-    readable = np.array([len(t.split()) >= HEAD_MIN_WORDS and detect(t).english for t in dev_text])
+    # The head counts only where decide.safety lets it: English drafts of safety_head_min_words or more.
+    min_words = Settings().safety_head_min_words
+    readable = np.array([len(t.split()) >= min_words and detect(t).english for t in dev_text])
     Xd = features(dev_text, encoder)
 
     best: tuple[Any, ...] | None = None

@@ -30,6 +30,7 @@ from draftwise.results import (
     SkillCoverage,
     TacticFinding,
 )
+from draftwise.screen import HeadReading
 
 SAFETY_KINDS = ("suicide", "self_harm", "violence")
 
@@ -55,13 +56,35 @@ def tactics(results: Sequence[SentenceResult], probs: Probabilities) -> list[Tac
     return out
 
 
-def safety(findings: Sequence[Finding], probs: Probabilities | None, settings: Settings) -> Safety:
-    """Flag on any earnest cue, or a model probability over the (low) safety bar.
+def safety(
+    findings: Sequence[Finding], probs: Probabilities | None, settings: Settings, head: HeadReading | None = None
+) -> Safety:
+    """Flag on any earnest cue, a model probability over the (low) safety bar, or the safety head.
 
     ``probs`` is ``None`` when only the screen ran (the draft's other analysis failed): the
-    cues alone decide then. The model can add a flag; it never removes one a cue raised.
+    cues and the safety head decide then. The models can add a flag; they never remove one a
+    cue raised. The safety head (``screen.HeadReading``) counts only on drafts of at least
+    ``settings.safety_head_min_words`` words, at ``settings.safety_head_threshold`` or more.
     """
     cues = [f for f in findings if f.family == "safety"]
+    if (
+        head is not None
+        and head.words >= settings.safety_head_min_words
+        and head.probability >= settings.safety_head_threshold
+    ):
+        cues.append(
+            Finding(
+                "unspecified",
+                "safety",
+                head.sentence,
+                head.start,
+                head.end,
+                head.text,
+                head.probability,
+                "reads like it may be about suicide, self-harm or violence",
+                "safety.head",
+            )
+        )
     sent_probs = probs.sentences if probs is not None else ()
     draft_p = float(probs.draft.get("safety", 0.0)) if probs is not None else 0.0
     p_sent = [(i, float(p.get("safety", 0.0))) for i, p in enumerate(sent_probs)]
