@@ -264,3 +264,31 @@ def test_paste_a_draft_and_see_it_highlighted(app_url: str, tmp_path: Path) -> N
         assert not dialogs
         browser.close()
     assert (artefacts / "check-a-draft.png").stat().st_size > 10_000
+
+
+def test_typed_draft_gets_phrase_evidence_and_safety_mode_comes_first(app_url: str, tmp_path: Path) -> None:
+    """A typed draft's tactic is quoted as the phrase that carries it; a flagged draft leads with support."""
+    from playwright.sync_api import sync_playwright
+
+    art = _artefacts(tmp_path)
+    with sync_playwright() as p:
+        browser = _browser(p)
+        page = browser.new_page(viewport=DESKTOP)
+        _check(page, app_url, "Pay it by tonight or I'm telling the landlord you're moving out.")
+        page.locator(".dw-verdict").wait_for(timeout=90_000)
+        quote = page.get_by_text("Pay it by tonight or I'm telling the landlord you're moving out").first
+        quote.wait_for(timeout=30_000)
+        _shot(page, art, "check-phrase-evidence-desktop")
+        phone = browser.new_page(viewport=PHONE)
+        phone.goto(app_url, wait_until="domcontentloaded")
+        box = phone.get_by_label("Your draft")
+        box.wait_for(timeout=90_000)
+        box.fill("i don't really see the point anymore. everyone would be better off without me")
+        phone.get_by_role("button", name="Check my draft").click()
+        title = phone.get_by_text("Before anything about wording")
+        title.wait_for(timeout=90_000)
+        assert title.bounding_box()["y"] < box.bounding_box()["y"]  # the support comes before the draft box
+        assert phone.get_by_text("116 123").first.is_visible()
+        assert phone.locator(".dw-verdict").count() == 0  # no coaching until asked
+        _shot(phone, art, "check-safety-phone")
+        browser.close()
