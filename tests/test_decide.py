@@ -147,10 +147,19 @@ def test_every_phrasing_and_label_name_comes_from_labels() -> None:
 def test_the_safety_head_counts_only_over_its_bar_and_on_long_enough_drafts() -> None:
     from draftwise.screen import HeadReading
 
+    class Head:  # a stand-in head: the second sentence is the alarming one
+        def probabilities(self, texts):
+            import numpy as np
+
+            return np.array([0.1 + 0.8 * (i == 1) for i in range(len(texts))])
+
+    v = view("fine.", "the alarming one.")
     s = SETTINGS.with_model_thresholds({"safety_head": 0.9})
     long_enough = s.safety_head_min_words
-    high = HeadReading(0.95, 0, 0, 4, "text", long_enough)
-    assert decide.safety([], None, s, high).flag and decide.safety([], None, s, high).kinds == ("unspecified",)
-    assert not decide.safety([], None, s, HeadReading(0.85, 0, 0, 4, "text", long_enough)).flag
-    assert not decide.safety([], None, s, HeadReading(0.95, 0, 0, 4, "text", long_enough - 1)).flag
+    high = HeadReading(0.95, long_enough, Head(), v)
+    flagged = decide.safety([], None, s, high)
+    assert flagged.flag and flagged.kinds == ("unspecified",) and flagged.sentences == (1,)
+    assert flagged.evidence[0].cue == "the alarming one."
+    assert not decide.safety([], None, s, HeadReading(0.85, long_enough, Head(), v)).flag
+    assert not decide.safety([], None, s, HeadReading(0.95, long_enough - 1, Head(), v)).flag
     assert not decide.safety([], None, SETTINGS, high).flag  # no trained head: its bar is out of reach

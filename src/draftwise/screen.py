@@ -26,14 +26,21 @@ _SCREEN = detectors("screen")
 
 @dataclass(frozen=True, slots=True)
 class HeadReading:
-    """The learned head's probability for the whole draft, and its most alarming sentence."""
+    """The learned head's probability for the whole draft; ``locate`` finds its most alarming sentence.
+
+    Scoring every sentence costs as much again as the draft, and only a flagged draft needs it
+    (for its evidence), so it waits until ``decide.safety`` asks.
+    """
 
     probability: float
-    sentence: int
-    start: int
-    end: int
-    text: str
     words: int
+    head: SafetyHead
+    view: DraftView
+
+    def locate(self) -> SentenceView:
+        """The sentence the head finds most alarming, each scored standing alone."""
+        p = self.head.probabilities([s.text for s in self.view.sentences])
+        return self.view.sentences[int(p.argmax())]
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,8 +82,5 @@ def screen(text: str, view: DraftView | None = None, head: SafetyHead | None = N
 
 
 def read_head(head: SafetyHead, view: DraftView) -> HeadReading:
-    """The head's probability for the draft, and the sentence it finds most alarming."""
-    scores = head.score(view.text, [s.text for s in view.sentences])
-    top = max(range(len(view.sentences)), key=lambda i: scores.sentences[i])
-    s = view.sentences[top]
-    return HeadReading(scores.draft, s.index, s.start, s.end, s.text, len(view.text.split()))
+    """The head's probability for the whole draft (its sentences are scored only if it is flagged)."""
+    return HeadReading(float(head.probabilities([view.text])[0]), len(view.text.split()), head, view)

@@ -72,14 +72,15 @@ def safety(
         and head.words >= settings.safety_head_min_words
         and head.probability >= settings.safety_head_threshold
     ):
+        top = head.locate()
         cues.append(
             Finding(
                 "unspecified",
                 "safety",
-                head.sentence,
-                head.start,
-                head.end,
-                head.text,
+                top.index,
+                top.start,
+                top.end,
+                top.text,
                 head.probability,
                 "reads like it may be about suicide, self-harm or violence",
                 "safety.head",
