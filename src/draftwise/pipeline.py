@@ -138,20 +138,12 @@ class Analyzer:
             if c.error is not None:
                 yield Report(id=rid, text=original, warnings=c.warnings, error=c.error)
                 continue
-            safety_only = decide.safety(list(sc.findings) if sc else [], None, self.settings, sc.head if sc else None)
             language = sc.language if sc else None
             warnings = c.warnings + self._language_warnings(language)
             lang_code = language.code if language is not None and not language.english else None
             if view is None or pr is None:
-                yield Report(
-                    id=rid,
-                    text=original,
-                    safety=safety_only,
-                    warnings=warnings,
-                    language=lang_code,
-                    rewrites_withheld=decide.withheld(safety_only),
-                    error="could not be analysed: the text could not be read as sentences",
-                )
+                why = "could not be analysed: the text could not be read as sentences"
+                yield self._failed(rid, original, sc, warnings, lang_code, why)
                 continue
             try:
                 report = self._report(rid, original, view, fs, pr, warnings, sc.head if sc else None)
@@ -159,16 +151,31 @@ class Analyzer:
                 if rewrites:
                     report = self.rewriter.fill(report)
             except Exception as e:
-                report = Report(
-                    id=rid,
-                    text=original,
-                    safety=safety_only,
-                    warnings=warnings,
-                    language=lang_code,
-                    rewrites_withheld=decide.withheld(safety_only),
-                    error=f"analysis failed: {type(e).__name__}: {e}",
+                report = self._failed(
+                    rid, original, sc, warnings, lang_code, f"analysis failed: {type(e).__name__}: {e}"
                 )
             yield report
+
+    def _failed(
+        self,
+        rid: str,
+        original: str,
+        sc: Screened | None,
+        warnings: tuple[str, ...],
+        language: str | None,
+        error: str,
+    ) -> Report:
+        """The record of a draft whose analysis failed: it keeps the screen's safety result (OUTPUT.md)."""
+        safety = decide.safety(list(sc.findings) if sc else [], None, self.settings, sc.head if sc else None)
+        return Report(
+            id=rid,
+            text=original,
+            safety=safety,
+            warnings=warnings,
+            language=language,
+            rewrites_withheld=decide.withheld(safety),
+            error=error,
+        )
 
     def _check(self, text: object) -> inputs.Checked:
         try:
