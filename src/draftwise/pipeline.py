@@ -10,7 +10,6 @@ Stages, one per concern::
 
 from __future__ import annotations
 
-import dataclasses
 import itertools
 from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
@@ -146,8 +145,7 @@ class Analyzer:
                 yield self._failed(rid, original, sc, warnings, lang_code, why)
                 continue
             try:
-                report = self._report(rid, original, view, fs, pr, warnings, sc.head if sc else None)
-                report = dataclasses.replace(report, language=lang_code)
+                report = self._report(rid, original, view, fs, pr, warnings, sc.head if sc else None, lang_code)
                 if rewrites:
                     report = self.rewriter.fill(report)
             except Exception as e:
@@ -235,6 +233,7 @@ class Analyzer:
         pr: decide.Probabilities,
         warnings: tuple[str, ...],
         head: HeadReading | None = None,
+        language: str | None = None,
     ) -> Report:
         s = self.settings
         sents = decide.sentences(view, fs, pr, s)
@@ -257,6 +256,7 @@ class Analyzer:
             apology=decide.apology(fs, pr),
             warnings=warnings,
             rewrites_withheld=decide.withheld(safety),
+            language=language,
         )
 
     @property

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from draftwise.config import Settings
+from draftwise.decide.evidence import of_finding
 from draftwise.decide.probabilities import Probabilities
 from draftwise.decide.reasons import (
     HINTS,
@@ -23,7 +24,6 @@ from draftwise.labels import SKILLS, TACTICS
 from draftwise.results import (
     Apology,
     DearMan,
-    Evidence,
     Intensity,
     Safety,
     SentenceResult,
@@ -33,10 +33,6 @@ from draftwise.results import (
 from draftwise.screen import HeadReading
 
 SAFETY_KINDS = ("suicide", "self_harm", "violence")
-
-
-def _ev(f: Finding) -> Evidence:
-    return Evidence(f.start, f.end, f.label, f.cue)
 
 
 def tactics(results: Sequence[SentenceResult], probs: Probabilities) -> list[TacticFinding]:
@@ -97,7 +93,7 @@ def safety(
     kinds = tuple(sorted({f.label for f in cues} & set(SAFETY_KINDS))) or ("unspecified",)
     resources = RESOURCES + (VIOLENCE_RESOURCES if "violence" in kinds else ())
     sents = tuple(sorted({f.sentence for f in cues if f.sentence is not None} | set(model_hits)))
-    evidence = sorted({_ev(f) for f in cues}, key=lambda e: (e.start, e.end, e.label))
+    evidence = sorted({of_finding(f) for f in cues}, key=lambda e: (e.start, e.end, e.label))
     return Safety(
         flag=True,
         resources=resources,
@@ -149,7 +145,7 @@ def apology(findings: Sequence[Finding], probs: Probabilities) -> Apology:
         kind=kind,
         missing=missing,
         sentences=tuple(sorted({f.sentence for f in parts if f.sentence is not None})),
-        evidence=tuple(_ev(f) for f in parts),
+        evidence=tuple(of_finding(f) for f in parts),
         explanation=apology_explanation(kind, missing),
     )
 

@@ -17,8 +17,14 @@ import re
 from collections.abc import Callable, Sequence
 
 from draftwise.config import Settings
-from draftwise.detectors.base import SentenceView
+from draftwise.detectors.base import Finding, SentenceView
 from draftwise.results import Evidence
+
+
+def of_finding(f: Finding) -> Evidence:
+    """A rule finding as the record's evidence: its offsets, label and cue."""
+    return Evidence(f.start, f.end, f.label, f.cue)
+
 
 # (sentence index, sentence text, label) -> [(contribution, start, end)], offsets sentence-relative
 Attribution = Callable[[int, str, str], list[tuple[float, int, int]]]

@@ -14,11 +14,12 @@ from collections.abc import Sequence
 
 from draftwise.config import Settings
 from draftwise.decide import evidence as model_evidence
+from draftwise.decide.evidence import of_finding
 from draftwise.decide.probabilities import Probabilities
 from draftwise.decide.reasons import BLAME_EXPLANATIONS, TACTIC_EXPLANATIONS
 from draftwise.detectors.base import DraftView, Finding
 from draftwise.labels import BLAME_TYPES, PHRASING, SKILLS, TACTICS
-from draftwise.results import Evidence, SentenceResult
+from draftwise.results import SentenceResult
 
 
 def sentence_tactics(probs: Probabilities, settings: Settings) -> list[tuple[str, ...]]:
@@ -67,10 +68,6 @@ def leverage_free_self_harm(view: DraftView, findings: Sequence[Finding]) -> set
     return out
 
 
-def _ev(f: Finding) -> Evidence:
-    return Evidence(f.start, f.end, f.label, f.cue)
-
-
 def sentences(
     draft: DraftView, findings: Sequence[Finding], probs: Probabilities, settings: Settings
 ) -> list[SentenceResult]:
@@ -103,7 +100,7 @@ def sentences(
         if phr == "blame" and "describe" in skills:
             skills.remove("describe")
         given = [*skills, *tactics, *blame_types]
-        evidence = [_ev(f) for f in fs if f.label in given]
+        evidence = [of_finding(f) for f in fs if f.label in given]
         have = {(e.start, e.end, e.label) for e in evidence}
         ruled = {f.label for f in fs}
         evidence += [
