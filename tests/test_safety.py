@@ -1,7 +1,7 @@
 """Safety first: the screen, safety mode in the record, per-draft isolation, other languages.
 
 The hard-case table holds the probe phrasings named in the issue "Safety first" and the idioms
-that must stay quiet; none of it is copied from the safety set's test part.
+that must stay quiet; none of it is copied from the safety set.
 """
 
 from __future__ import annotations
@@ -9,6 +9,7 @@ from __future__ import annotations
 import dataclasses
 import json
 
+import numpy as np
 import pytest
 
 from draftwise import decide
@@ -217,18 +218,46 @@ def test_safe_intensity_floor() -> None:
 # -- the safety set and its evaluation ----------------------------------------------------------------
 
 
-def test_safety_set_is_well_formed_and_split_by_id() -> None:
-    from draftwise_lab.safety_set import SPLITS, group_of, load, problems, split_of
+def _norm(text: str) -> str:
+    return " ".join(text.lower().split())
 
-    parts = {k: load(k) for k in SPLITS}
+
+def test_safety_set_parts() -> None:
+    """Train (with the retired test file), dev and the new writers' held-out part; counts only, no text shown."""
+    from draftwise_lab.safety_set import PART_OF_FILE, PARTS, group_of, load, problems, split_of
+
+    assert set(PARTS) == {"train", "dev", "heldout"} and "test.jsonl" in PARTS["train"]
+    parts = {k: load(k) for k in PARTS}
     every = [d for ds in parts.values() for d in ds]
     assert len({d["id"] for d in every}) == len(every)
-    assert all(not problems(d) for d in every)
-    assert all(split_of(d["id"]) == k for k, ds in parts.items() for d in ds)
+    assert sum(bool(problems(d)) for d in every) == 0
+    # the first writers' drafts sit in the part of the file their id hashes to
+    assert all(PART_OF_FILE[split_of(d["id"])] == k for k in ("train", "dev") for d in parts[k])
+    held = parts["heldout"]
+    assert (len(held), sum(d["safety"] for d in held)) == (600, 280)
+    # written new: no held-out draft repeats a train or dev draft
+    seen = {_norm(d["text"]) for k in ("train", "dev") for d in parts[k]}
+    assert sum(_norm(d["text"]) in seen for d in held) == 0
+    groups = {group_of(d) for d in held}
+    assert {"explicit", "indirect", "veiled", "other_directed", "non_english", "hard_negative"} <= groups
     pos = sum(d["safety"] for d in every)
     assert pos >= 400 and len(every) - pos >= 400
-    groups = {group_of(d) for d in parts["test"]}
-    assert {"explicit", "indirect", "veiled", "other_directed", "non_english", "hard_negative"} <= groups
+    with pytest.raises(ValueError, match="retired"):
+        load("test")
+
+
+def test_eval_safety_guards_the_heldout_part(monkeypatch, tmp_path) -> None:
+    """The held-out part needs --final (and is logged then); the retired test part is refused."""
+    from typer.testing import CliRunner
+
+    from draftwise_lab import cli
+
+    log = tmp_path / "runs.log"
+    monkeypatch.setattr(cli, "TEST_LOG", log)
+    monkeypatch.setattr(cli, "_analyzer", lambda rules_only=False: pytest.fail("nothing may be scored"))
+    for args in (["eval-safety", "--set", "heldout"], ["eval-safety", "--set", "test", "--final"]):
+        r = CliRunner().invoke(cli.app, args)
+        assert r.exit_code != 0 and not log.exists(), args
 
 
 def test_eval_safety_reports_every_group(analyzer) -> None:
@@ -241,22 +270,107 @@ def test_eval_safety_reports_every_group(analyzer) -> None:
     json.dumps(d)
 
 
-def test_safety_head_refuses_a_changed_file(tmp_path) -> None:
+def _trained():
+    from draftwise.models.judge import load_judge
+    from draftwise.models.store import package_dir
+
+    root, judge = package_dir(), load_judge()
+    if root is None or judge is None or not (root / "safety_head.json").exists():
+        pytest.skip("no trained models installed")
+    return root, judge
+
+
+def _copy_head(root, tmp_path) -> None:
     import shutil
 
-    from draftwise.models.judge import load_judge
-    from draftwise.models.safety_head import load
-    from draftwise.models.store import ModelFileError, package_dir
-
-    root = package_dir()
-    judge = load_judge()
-    if root is None or judge is None:
-        pytest.skip("no trained models installed")
     for name in ("safety_head.json", "safety_head.safetensors", "static.safetensors"):
         shutil.copy(root / name, tmp_path / name)
+
+
+def test_safety_head_refuses_a_changed_file(tmp_path) -> None:
+    from draftwise.models.safety_head import load
+    from draftwise.models.store import ModelFileError
+
+    root, judge = _trained()
+    _copy_head(root, tmp_path)
     assert load(tmp_path, judge.encoder) is not None
     with open(tmp_path / "safety_head.safetensors", "r+b") as f:
         f.seek(200)
         f.write(b"\x00\x01")
     with pytest.raises(ModelFileError):
         load(tmp_path, judge.encoder)
+
+
+def test_safety_head_refuses_another_onnx_model(tmp_path) -> None:
+    """The head records the SHA-256 of the ONNX encoder it was fitted with; another file is refused."""
+    import shutil
+
+    from draftwise.models.encoders import onnx_path
+    from draftwise.models.safety_head import ONNX_KEY, load
+    from draftwise.models.store import ModelFileError, sha256
+
+    root, judge = _trained()
+    meta = json.loads((root / "safety_head.json").read_text(encoding="utf-8"))
+    assert meta["sha256"][ONNX_KEY] == sha256(onnx_path())
+    _copy_head(root, tmp_path)
+    onnx = tmp_path / "model.onnx"
+    shutil.copy(onnx_path(), onnx)
+    head = load(tmp_path, judge.encoder, onnx_path=onnx)
+    assert head is not None and head.contextual is not None and head.contextual._session is None  # opened lazily
+    with open(onnx, "r+b") as f:
+        f.seek(4096)
+        byte = f.read(1)
+        f.seek(4096)
+        f.write(bytes([byte[0] ^ 0xFF]))
+    with pytest.raises(ModelFileError, match="ONNX"):
+        load(tmp_path, judge.encoder, onnx_path=onnx)
+    with pytest.raises(ModelFileError, match="ONNX"):
+        load(tmp_path, judge.encoder, onnx_path=tmp_path / "missing.onnx")
+
+
+# -- the contextual encoder and the head's gate (no trained model) -------------------------------------
+
+
+def test_contextual_encoder() -> None:
+    from draftwise.models.encoders import MAX_TOKENS, ContextualEncoder
+
+    enc = ContextualEncoder(batch_size=2)
+    texts = ["i know where he parks", "see you at six", "ok", "word " * 400]
+    v = enc.embed(texts)
+    assert v.shape == (4, enc.dim) and enc.embed([]).shape == (0, enc.dim)
+    assert abs(float(v[0] @ v[0]) - 1.0) < 1e-5 and abs(float(v[3] @ v[3]) - 1.0) < 1e-5
+    # batched by length: a text's vector does not depend on its neighbours or their order
+    alone = enc.embed([texts[1]])[0]
+    assert float(alone @ v[1]) > 0.9999 and float(enc.embed(texts[::-1])[2] @ v[1]) > 0.9999
+    # truncated to MAX_TOKENS: a longer tail changes nothing
+    assert float(enc.embed(["word " * 800])[0] @ v[3]) > 0.9999 and MAX_TOKENS == 128
+    assert enc.session.get_session_options().intra_op_num_threads == 1
+
+
+class _CountingEncoder:
+    dim = 3
+
+    def __init__(self) -> None:
+        self.seen: list[str] = []
+
+    def embed(self, texts):
+        self.seen.extend(texts)
+        return np.tile(np.array([1.0, 0.0, 0.0], np.float32), (len(texts), 1))
+
+
+def test_the_gate_encodes_only_texts_near_the_bar() -> None:
+    from draftwise.models.encoders import StaticEncoder
+    from draftwise.models.safety_head import N_CHAR, N_WORD, SafetyHead
+
+    static = StaticEncoder(np.zeros((30522, 2), np.float32), np.ones(30522, np.float32))
+    W = np.zeros(N_WORD + N_CHAR + 2 + 3, np.float32)
+    W[-3] = 4.0  # the contextual block: +4 on the fake vector
+    ctx = _CountingEncoder()
+    # cheap logit = b + offset = -3 + 0.5: over a gate of -3, so every text is encoded
+    head = SafetyHead(W, -3.0, 0.9, static, ctx, context_offset=0.5, gate=-3.0)
+    assert np.allclose(head.logits(["a", "b"]), [1.0, 1.0]) and ctx.seen == ["a", "b"]
+    # under the gate: nothing is encoded, and the cheap logit is kept (below the gate, so below the bar)
+    head = SafetyHead(W, -3.0, 0.9, static, ctx, context_offset=0.5, gate=-2.0)
+    assert np.allclose(head.logits(["c"]), [-2.5]) and ctx.seen == ["a", "b"]
+    with pytest.raises(ValueError):
+        SafetyHead(W[:-1], 0.0, 0.9, static, ctx)

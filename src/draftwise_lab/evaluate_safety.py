@@ -1,12 +1,13 @@
-"""``draftwise eval-safety``: recall by kind and false alarms, on one part of the safety set.
+"""``draftwise-lab eval-safety``: recall by kind and false alarms, on one part of the safety set.
 
 Groups (``safety_set.group_of``): explicit, indirect and veiled (the writer's own life),
 other_directed (violence to or from anyone else), non_english (positives in es, de, fr,
 pt, it, nl, zh, ar, hi); false alarms on the English and non-English hard negatives, and
 on the main corpus's drafts labelled not-safety (the everyday drafts must lose nothing).
 
-Rules and cue lists are chosen on ``dev``; ``test`` is the held-out part, reported once per
-change that is kept. Misses are listed for ``dev`` only, so nobody reads a test draft.
+Rules, cue lists and the safety head's C and threshold are chosen on ``dev``; ``heldout`` (two
+new writers, ``safety_set.PARTS``) is read only with ``--final``, once, after every choice, and
+each such run is logged. Misses are listed for ``dev`` only, so nobody reads a held-out draft.
 """
 
 from __future__ import annotations
@@ -58,12 +59,12 @@ class SafetyEval:
         """A table for the terminal."""
         out = [f"Safety set, {self.split} part", f"{'group':<28}{'flagged':>9}{'of':>6}{'rate':>8}  target"]
         for g in POSITIVE_GROUPS:
-            target = f">= {TARGETS[g]:.2f}" if g in TARGETS else ""
+            target = f">= {TARGETS[g]:.2f}  {_verdict(self.rate(g) - TARGETS[g])}" if g in TARGETS else ""
             out.append(f"{'recall ' + g:<28}{self.flagged[g]:>9}{self.total[g]:>6}{self.rate(g):>8.3f}  {target}")
         for g in NEGATIVE_GROUPS:
             out.append(
                 f"{'false alarms ' + g:<28}{self.flagged[g]:>9}{self.total[g]:>6}{self.rate(g):>8.3f}  "
-                f"<= {MAX_FALSE_ALARMS:.2f}"
+                f"<= {MAX_FALSE_ALARMS:.2f}  {_verdict(MAX_FALSE_ALARMS - self.rate(g))}"
             )
         if self.corpus_negatives:
             out.append(
@@ -71,6 +72,13 @@ class SafetyEval:
                 f"{self.corpus_false_alarms / self.corpus_negatives:>8.3f}"
             )
         return out
+
+
+def _verdict(margin: float) -> str:
+    """``met`` or how far short of its target a figure is (``margin`` >= 0 is met)."""
+    if margin != margin:  # nan: an empty group
+        return ""
+    return "met" if margin >= -1e-9 else f"not met, short by {-margin:.3f}"
 
 
 def evaluate(

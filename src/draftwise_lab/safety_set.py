@@ -1,13 +1,19 @@
 """The labelled safety set (``data/safety/``): compile, split, validate and load it.
 
-Drafts are written by several writers from one brief (``data/safety/BRIEF.md``), one raw
-file each, then compiled into three parts by a hash of the draft id (so adding a draft
-never moves another): ``train.jsonl`` (40%: the safety head is fitted on it, and rules
-may be written while reading it), ``dev.jsonl`` (20%: thresholds and rule changes are
-chosen on it) and ``test.jsonl`` (40%: held out, reported once per change that is kept,
-never read while writing a rule).
+Parts (:data:`PARTS`, the files each reads):
 
-Run ``python -m draftwise_lab.safety_set compile data/safety/raw/*.jsonl`` to rebuild.
+- ``train``: ``train.jsonl`` and ``test.jsonl``. The first writers' drafts were compiled
+  into three files by a hash of the draft id (:func:`split_of`: 40% / 20% / 40%, so adding
+  a draft never moves another). ``test.jsonl`` was that set's held-out part; it was read
+  once for a final report (``data/test-runs.log``), and is training data since: the safety
+  head is fitted on this part, and rules may be written while reading it.
+- ``dev``: ``dev.jsonl`` (the same hash's 20%): thresholds, C and rule changes are chosen on it.
+- ``heldout``: ``heldout-pos.jsonl`` and ``heldout-neg.jsonl``, 600 drafts by two new writers
+  who wrote from ``BRIEF.md`` alone and never saw the other parts. No choice reads it; it is
+  scored by ``draftwise-lab eval-safety --set heldout --final`` (logged).
+
+Run ``python -m draftwise_lab.safety_set compile RAW.jsonl ...`` to rebuild the first
+writers' three files from their raw files.
 """
 
 from __future__ import annotations
@@ -27,11 +33,22 @@ LANGS = ("en", "es", "de", "fr", "pt", "it", "nl", "zh", "ar", "hi")
 FIELDS = ("id", "text", "safety", "kinds", "target", "directness", "lang", "style")
 
 
-SPLITS = ("train", "dev", "test")
+# The files the first writers' drafts were compiled into (split_of), and the parts each file is in now.
+FILES = ("train", "dev", "test")
+PARTS = {
+    "train": ("train.jsonl", "test.jsonl"),
+    "dev": ("dev.jsonl",),
+    "heldout": ("heldout-pos.jsonl", "heldout-neg.jsonl"),
+}
+SPLITS = tuple(PARTS)
+PART_OF_FILE = {"train": "train", "dev": "dev", "test": "train"}
 
 
 def split_of(draft_id: str) -> str:
-    """``train`` (40%), ``dev`` (20%) or ``test`` (40%), by a hash of the id."""
+    """The first writers' file of a draft: ``train`` (40%), ``dev`` (20%) or ``test`` (40%), by a hash of the id.
+
+    ``test`` is in the ``train`` part now (:data:`PART_OF_FILE`); the held-out drafts are not hashed.
+    """
     h = int(hashlib.sha1(("safety:" + draft_id).encode("utf-8")).hexdigest(), 16) % 100
     return "train" if h < 40 else "dev" if h < 60 else "test"
 
@@ -66,7 +83,7 @@ def problems(d: dict) -> list[str]:
 
 
 def compile_raw(paths: Iterable[str | Path], out_dir: str | Path = SAFETY_DIR) -> Counter:
-    """Validate the writers' raw files and write the three parts; returns counts."""
+    """Validate the first writers' raw files and write their three files; returns counts."""
     drafts: dict[str, dict] = {}
     texts: set[str] = set()
     counts: Counter = Counter()
@@ -84,7 +101,7 @@ def compile_raw(paths: Iterable[str | Path], out_dir: str | Path = SAFETY_DIR) -
                 continue
             drafts[d["id"]] = {k: d[k] for k in (*FIELDS, "notes") if k in d}
             texts.add(key)
-    by: dict[str, list[dict]] = {k: [] for k in SPLITS}
+    by: dict[str, list[dict]] = {k: [] for k in FILES}
     for d in sorted(drafts.values(), key=lambda d: d["id"]):
         split = split_of(d["id"])
         by[split].append(d)
@@ -96,10 +113,16 @@ def compile_raw(paths: Iterable[str | Path], out_dir: str | Path = SAFETY_DIR) -
     return counts
 
 
-def load(split: str, folder: str | Path = SAFETY_DIR) -> list[dict]:
-    """The drafts of one part (``train``, ``dev`` or ``test``)."""
-    with open(Path(folder) / f"{split}.jsonl", encoding="utf-8") as f:
-        return [json.loads(line) for line in f if line.strip()]
+def load(part: str, folder: str | Path = SAFETY_DIR) -> list[dict]:
+    """The drafts of one part (``train``, ``dev`` or ``heldout``), file by file, in file order."""
+    if part not in PARTS:
+        retired = " (the old test part was retired into train)" if part == "test" else ""
+        raise ValueError(f"unknown part {part!r}: {', '.join(PARTS)}{retired}")
+    out = []
+    for name in PARTS[part]:
+        with open(Path(folder) / name, encoding="utf-8") as f:
+            out.extend(json.loads(line) for line in f if line.strip())
+    return out
 
 
 if __name__ == "__main__":  # pragma: no cover - a maintenance command

