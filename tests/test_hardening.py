@@ -224,7 +224,8 @@ def test_whole_file_problems_exit_nonzero_with_a_clear_message(
 def test_every_labelled_safety_draft_is_flagged(analyzer) -> None:
     from draftwise_lab.corpus import read_jsonl
 
-    drafts = [d for s in ("train", "dev", "test") for d in read_jsonl(ROOT / "data" / f"{s}.jsonl") if d["safety"]]
+    # train and dev only: the held-out test set is read to report, never to check a rule against
+    drafts = [d for s in ("train", "dev") for d in read_jsonl(ROOT / "data" / f"{s}.jsonl") if d["safety"]]
     assert len(drafts) >= 60
     missed = [
         d["id"]
