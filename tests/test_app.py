@@ -9,7 +9,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 APP = str(Path(__file__).resolve().parents[1] / "app.py")
-HEATED = "You ALWAYS do this!! Call me tonight or don't bother calling ever again."
+HEATED = "You ALWAYS do this!! You left Biscuit out in the rain on Sunday. Call me tonight or don't bother calling ever again."
 
 
 @pytest.fixture()
@@ -98,9 +98,9 @@ def test_pick_a_rewrite_edit_and_recheck(at: AppTest) -> None:
     at.radio(key="view").set_value("Compare rewrites").run()
     assert not at.exception
     buttons = [b for b in at.button if b.key and b.key.startswith("use_")]
-    assert len(buttons) >= 3
+    assert len(buttons) >= 2  # the light edit first, and only candidates that really differ
     page = texts(at)
-    assert page.count('class="dw-clean"') >= 4 and "dw-slot" in page  # the draft and each candidate, clean
+    assert page.count('class="dw-clean"') >= 3 and "dw-slot" in page  # the draft and each candidate, clean
     diffs = page.count('class="dw-diff"')  # the per-sentence suggestions only
     at.toggle(key="show_changes").set_value(True).run()
     assert texts(at).count('class="dw-diff"') == diffs + len(buttons)  # each candidate now shows its changes

@@ -86,7 +86,10 @@ def app_url():
         proc.kill()
 
 
-HEATED = "You ALWAYS do this!! Call me tonight or don't bother calling ever again. <img src=x onerror=alert(1)>"
+HEATED = (
+    "You ALWAYS do this!! You left Biscuit out in the rain on Sunday. Call me tonight or don't bother calling ever "
+    "again. <img src=x onerror=alert(1)>"
+)
 DESKTOP = {"width": 1400, "height": 1000}
 PHONE = {"width": 390, "height": 844}
 
@@ -153,11 +156,11 @@ def test_check_view_verdict_and_sentences(app_url: str, tmp_path: Path, size: st
         verdict.wait_for(timeout=90_000)
         words = verdict.inner_text()
         assert "heard as blame" in words and "ultimatum" in words
-        tag = page.locator(".dw-sentence .dw-tag").nth(1).inner_text()
+        tag = page.locator(".dw-sentence .dw-tag").nth(2).inner_text()  # the third sentence holds the ultimatum
         assert "Pressure" in tag and "Ultimatum" in tag
         # tap a sentence to see what it shows
-        page.locator(".dw-sentence summary").nth(1).click()
-        notes = page.locator(".dw-sentence").nth(1).locator(".dw-notes")
+        page.locator(".dw-sentence summary").nth(2).click()
+        notes = page.locator(".dw-sentence").nth(2).locator(".dw-notes")
         notes.wait_for(timeout=10_000)
         assert "The ask itself is fine" in notes.inner_text()
         # the verdict comes before the tactics, and both before the DEAR MAN checklist
@@ -190,11 +193,12 @@ def test_rewrites_clean_text_changes_blanks_and_copy(app_url: str, tmp_path: Pat
         page.locator(".dw-clean").nth(1).wait_for(timeout=90_000)
         assert page.locator(".dw-diff del:visible").count() == 0  # clean text until asked
         first = page.locator(".dw-clean").nth(1).inner_text()
-        assert "~~" not in first and "[" in first
+        assert "~~" not in first and "[" not in first and "Sunday" in first  # the writer's message, no blanks
         _shot(page, art, f"rewrites-{size}")
         page.get_by_text("Show changes", exact=True).click()
         page.locator(".dw-diff del:visible").first.wait_for(timeout=30_000)
         _shot(page, art, f"rewrites-changes-{size}")
+        page.get_by_role("button", name="Use this one").nth(1).click()  # the DEAR MAN order, with a blank
         page.get_by_text("still to fill").first.wait_for(timeout=30_000)
         copy = page.frame_locator("iframe").first.get_by_role("button", name="Copy")
         copy.wait_for(timeout=30_000)

@@ -163,7 +163,7 @@ DRAFTS = {
         "Hi Dana,\n\nThe deposit of £850 still hasn't come back and it's been five weeks. You're so unreliable. "
         "If you don't return the £850 by Friday, I'm taking you to small claims.\n\nThanks,\nPriya"
     ),
-    "plain": "You ALWAYS do this!! Call me tonight or don't bother calling ever again.",
+    "plain": "You ALWAYS do this!! You left Biscuit out in the rain on Sunday. Call me tonight or don't bother calling ever again.",
     "apology": "I'm sorry I forgot your birthday, that was careless of me. I'm sorry you feel so hurt though, you know I'm busy.",
 }
 
@@ -173,47 +173,47 @@ def rewritten(analyzer):
     return {k: analyzer.analyse(v, rewrites=True) for k, v in DRAFTS.items()}
 
 
-def test_at_least_three_different_candidates_with_figures(rewritten) -> None:
+def test_candidates_differ_are_clean_and_never_the_draft(rewritten) -> None:
     for name, r in rewritten.items():
-        assert len(r.rewrites) >= 3, name
-        texts = [re.sub(r"\W+", " ", w.text.lower()) for w in r.rewrites]
+        assert r.rewrites, name
+        texts = [re.sub(r"\W+", " ", w.text.lower()).strip() for w in r.rewrites]
         assert len(set(texts)) == len(texts), name
+        assert re.sub(r"\W+", " ", r.text.lower()).strip() not in texts, name
         for w in r.rewrites:
-            assert 1 <= w.intensity <= 10 and w.blame_sentences >= 0 and w.style and w.text
+            assert 1 <= w.intensity <= 10 and w.style and w.text
+            assert w.blame_sentences == 0 and not w.tactics and not w.safety, (name, w)
 
 
-def test_best_candidate_is_clean_and_calm(rewritten) -> None:
+def test_first_candidate_is_the_light_edit_without_blanks(rewritten) -> None:
     for name, r in rewritten.items():
-        best = r.rewrites[0]
-        assert best.blame_sentences == 0 and not best.tactics, (name, best)
-        assert best.intensity <= 4, (name, best)
-        assert best.intensity <= r.intensity.level
+        first = r.rewrites[0]
+        assert first.style == "light_touch", (name, first)
+        assert "[" not in first.text, (name, first.text)
+        assert first.intensity <= r.intensity.level
 
 
-def test_best_keeps_facts_and_ask(rewritten) -> None:
+def test_light_edit_keeps_the_writers_words_facts_and_ask(rewritten) -> None:
     r = rewritten["email"]
-    best = r.rewrites[0]
-    low = best.text.lower()
-    assert "£850" in best.text and "friday" in low and "dana" in low and "priya" in low, best.text
-    assert keeps_ask(r, best.text)
-    assert "small claims" not in low
+    best = r.rewrites[0].text
+    # the untouched sentence is there word for word, the layout too
+    assert "The deposit of £850 still hasn't come back and it's been five weeks." in best
+    assert best.startswith("Hi Dana,\n\n") and best.endswith("\n\nThanks,\nPriya"), best
+    assert "friday" in best.lower() and keeps_ask(r, best)
+    assert "small claims" not in best.lower() and "unreliable" not in best.lower()
 
 
 def test_register_is_kept(rewritten) -> None:
-    for w in rewritten["texting"].rewrites:
-        # texting stays texting: lower case, a line per thought, no full stops
-        assert w.text == w.text.lower() or "[" in w.text, w.text
-        assert "\n" in w.text and not re.search(r"\.\s*$", w.text), w.text
-    for w in rewritten["email"].rewrites:
-        assert w.text.startswith("Hi Dana,") and w.text.rstrip().endswith("Priya"), w.text
+    first = rewritten["texting"].rewrites[0].text
+    # texting stays texting: lower case, a line per thought, no full stops added
+    assert first == first.lower() and "\n" in first and not re.search(r"\.\s*$", first), first
+    assert first.startswith("hey\n")
 
 
 def test_repair_first_when_the_writer_apologises(rewritten) -> None:
-    styles = [w.style for w in rewritten["apology"].rewrites]
-    assert "repair_first" in styles
-    repair = next(w for w in rewritten["apology"].rewrites if w.style == "repair_first")
-    assert "forgive" not in repair.text.lower()
-    assert "Take whatever time you need." in repair.text
+    r = rewritten["apology"]
+    assert "I'm sorry I forgot your birthday, that was careless of me." in r.rewrites[0].text
+    repair = [w for w in r.rewrites if w.style == "repair_first"]
+    assert repair and "forgive" not in repair[0].text.lower()
 
 
 def test_suggestions_per_flagged_sentence(rewritten) -> None:
@@ -222,7 +222,7 @@ def test_suggestions_per_flagged_sentence(rewritten) -> None:
     assert {g.sentence for g in r.suggestions} == flagged
     for g in r.suggestions:
         assert g.issue and g.message and g.replacement is not None
-        assert not fluency_problems(g.replacement) if g.replacement else True
+        assert "[" not in g.replacement
 
 
 def test_rewrites_are_fluent(rewritten) -> None:
@@ -230,6 +230,22 @@ def test_rewrites_are_fluent(rewritten) -> None:
         for g in r.suggestions:
             if g.replacement:
                 assert not fluency_problems(g.replacement), g.replacement
+        assert not fluency_problems(r.rewrites[0].text), r.rewrites[0].text
+
+
+def test_a_lone_attack_says_there_is_no_message_to_keep(analyzer) -> None:
+    r = analyzer.analyse("you're pathetic", rewrites=True)
+    assert r.rewrites_note and "no message to keep" in r.rewrites_note
+    assert [w.style for w in r.rewrites] == ["starter"] and "[" in r.rewrites[0].text
+
+
+def test_a_clean_draft_gets_no_copy_of_itself(analyzer) -> None:
+    text = "Can we move dinner to Thursday at 7? I finish late on Wednesday."
+    r = analyzer.analyse(text, rewrites=True)
+    assert all(w.text.strip() != text for w in r.rewrites)
+    assert not r.suggestions
+    if not r.rewrites:
+        assert r.rewrites_note
 
 
 def test_rewrite_command_prints_clean_candidates() -> None:
@@ -242,7 +258,7 @@ def test_rewrite_command_prints_clean_candidates() -> None:
         env=env,
     )
     assert p.returncode == 0, p.stderr
-    assert "1. " in p.stdout and "(best)" in p.stdout and "dear man" in p.stdout and "intensity" in p.stdout
+    assert "1. " in p.stdout and "intensity" in p.stdout
     assert "[-" not in p.stdout and "{+" not in p.stdout  # changes only when asked
     p = subprocess.run(
         [sys.executable, "-m", "draftwise.cli", "rewrite", DRAFTS["plain"], "--changes"],
@@ -261,7 +277,7 @@ def test_rewrite_command_prints_clean_candidates() -> None:
         timeout=300,
     )
     rec = json.loads(p.stdout)
-    assert len(rec["rewrites"]) >= 3 and rec["suggestions"]
+    assert rec["rewrites"] and rec["suggestions"] and "rewrites_note" in rec
 
 
 def test_batch_rewrites_fill_every_record(tmp_path) -> None:
@@ -276,8 +292,9 @@ def test_batch_rewrites_fill_every_record(tmp_path) -> None:
     )
     assert p.returncode == 0, p.stderr
     recs = [json.loads(x) for x in out.read_text(encoding="utf-8").splitlines()]
-    assert recs[0]["suggestions"] and len(recs[0]["rewrites"]) >= 3
-    assert recs[1]["rewrites"] and not recs[1]["suggestions"]
+    # a lone "you never listen" has no message to keep: a starter, and the note that says so
+    assert recs[0]["suggestions"] and recs[0]["rewrites"] and recs[0]["rewrites_note"]
+    assert not recs[1]["suggestions"] and all(w["text"] != "thanks for dinner!" for w in recs[1]["rewrites"])
 
 
 @pytest.mark.parametrize(

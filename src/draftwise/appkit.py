@@ -572,10 +572,12 @@ def csv_bytes(records: Iterable[Mapping[str, Any]], extras: Sequence[Mapping[str
 # -- rewrites ---------------------------------------------------------------------------
 
 STYLE_NAMES = {
-    "light_touch": "Your draft, lightly reworded",
-    "dear_man": "Full DEAR MAN",
-    "short_kind": "Short and kind",
+    "light_touch": "Your message, only what hurts changed",
+    "dear_man": "Reordered as DEAR MAN",
+    "short_kind": "Short: the facts and the ask",
     "repair_first": "Repair first",
+    "starter": "A starter to fill in",
+    "your_model": "Your own model",
 }
 _SLOT_RE = re.compile(r"\[[^\]\n]{1,80}\]")
 

@@ -276,6 +276,9 @@ class Report:
     error: str | None = None
     # Why no rewrites are offered (OUTPUT.md: safety comes first); ``None`` when nothing was withheld.
     rewrites_withheld: str | None = None
+    # Why the rewrites are few or none for a draft that was not withheld: nothing to change, nothing
+    # to keep (a lone attack), or no clean version could be made; ``None`` otherwise.
+    rewrites_note: str | None = None
     # ISO 639-1 code of the draft's language when it is not English (the analysis is then unreliable).
     language: str | None = None
 
@@ -304,6 +307,7 @@ class Report:
             "suggestions": [s.to_dict() for s in self.suggestions],
             "rewrites": [r.to_dict() for r in self.rewrites],
             "rewrites_withheld": self.rewrites_withheld,
+            "rewrites_note": self.rewrites_note,
             "language": self.language,
             "warnings": list(self.warnings),
             "error": self.error,

@@ -157,6 +157,9 @@ def print_report(report: Any, console: Console | None = None, *, show_anyway: bo
     if rec.get("suggestions"):
         con.print()
         print_suggestions(rec, con)
+    if rec.get("rewrites_note"):
+        con.print()
+        con.print(rich_text(rec["rewrites_note"], style="bold"))
     if rec.get("rewrites"):
         con.print()
         print_rewrites(rec, con)

@@ -791,3 +791,41 @@ def apply_cached(issue: str, doc: Doc) -> Move:
     ``doc`` comes from :func:`draftwise.nlp.parse_cached`, so the same sentence is the same object.
     """
     return apply(issue, doc)
+
+
+# -- the pieces the light edit (``edit.py``) reuses ------------------------------------
+
+
+def ask_from_pressure(doc: Doc) -> str | None:
+    """The ask inside an ultimatum, threat or urgent demand, as a plain request (``None`` if there is none)."""
+    return _ask_from_pressure(doc)
+
+
+def strip_chasing(text: str) -> str:
+    """``text`` without the chasing words ("now", "asap", "right away", "in the next hour")."""
+    return tidy(_CHASING.sub("", text))
+
+
+def strip_begging(text: str) -> str:
+    """``text`` without the begging words ("please please", "I'm begging you", "just")."""
+    return tidy(_BEGGING.sub("", text))
+
+
+def vp_past(vp: str) -> str | None:
+    """The verb phrase with its first verb in the past tense ("forget my birthday" -> "forgot my birthday")."""
+    return _parse_vp_past(vp)
+
+
+def as_you_clause_past(doc: Doc, drop_words: set[str]) -> str | None:
+    """The sentence's "you" clause in the past tense without ``drop_words`` ("you never call" -> "you didn't call")."""
+    return _as_you_clause_past(doc, drop_words)
+
+
+def strip_absolutes(text: str) -> str:
+    """``text`` without "always", "constantly", "every single time" and the like."""
+    return _strip_absolutes(text)
+
+
+def feeling_from_make(doc: Doc) -> str | None:
+    """The feeling in "you make me feel X" / "you made me so X", or ``None``."""
+    return _feeling_from_make(doc)

@@ -1,0 +1,566 @@
+"""The light edit: the writer's own message, with only what is wrong changed.
+
+A careful friend does not rewrite your message; they strike the line that hurts and
+leave the rest. Here every sentence without blame or a tactic is kept word for word
+(same case, same spelling, same line), and each flagged sentence gets the smallest
+change its finding calls for (:data:`HANDLERS`, one per blame type and tactic):
+
+- cut: an insult, contempt, a verdict about who they are, a claim about their
+  motives, social pressure, a guilt reminder: the clause that carries the cue goes
+  (:func:`trim_cues`), and the sentence goes if nothing sayable is left;
+- recast, in the writer's words: "you always/never X" as the occasion ("you didn't
+  X"), "you make me feel X when you Y" as "I feel X when you Y", "how could you X?"
+  as "you X-ed", "if you really cared you'd X" as "I'd really like you to X";
+- keep the ask: an ultimatum, a threat, urgency or begging keeps its request
+  (:func:`draftwise.rewrite.moves.ask_from_pressure`) and drops the penalty, the
+  chasing or the pleading.
+
+Nothing is invented: an edit only removes words or rearranges the sentence's own
+words, apart from the few function words a recast needs ("I'd really like you to").
+Shouting is lowered to sentence case; a kept sentence that leaned on a removed one
+("... either", "And ...") loses the word that points back. The layout (line breaks,
+paragraphs, greeting, sign-off) is the writer's: edits are spliced into the original
+text at the sentences' offsets (:func:`splice`).
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from draftwise.rewrite import moves
+from draftwise.rewrite.grammar import end_with, span_text, tidy
+from draftwise.rewrite.style import Register, is_greeting, is_signoff
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+    from draftwise.results import Report, SentenceResult
+
+
+@dataclass(frozen=True)
+class Edit:
+    """The change to one sentence: its replacement (``""`` leaves it out) and why, in plain words."""
+
+    sentence: int
+    issue: str
+    replacement: str
+    message: str
+
+
+# Words in capitals that are not shouting.
+_ACRONYMS = frozenset(
+    """i ok hr nhs uk us usa eu tv id pm am dm gp mot vat atm pin sms pdf faq ceo cfo cv ps ai dj bbq diy nyc la
+    asap omg lol lmao tbh idk ngl fyi btw rn""".split()
+)
+_CAPS_WORD = re.compile(r"\b\d*[A-Z][A-Z']+\b")
+_MARKS = re.compile(r"([!?])[!?1]+")
+
+
+def _lower_word(m: re.Match[str]) -> str:
+    word = m.group(0)
+    if word.lower().strip("'") in _ACRONYMS:
+        return word
+    return "I" + word[1:].lower() if word.startswith("I'") else word.lower()  # "I'M" -> "I'm"
+
+
+def unshout(text: str) -> str:
+    """Capitals that shout put in lower case ("I" and acronyms kept), and "!!!"/"?!?" cut to one mark.
+
+    A word is shouting when it is in capitals, two letters or more, and not an acronym from
+    :data:`_ACRONYMS`; a sentence that started with a shouted word keeps its capital first letter.
+    """
+    words = [w for w in _CAPS_WORD.findall(text) if w.lower().strip("'") not in _ACRONYMS]
+    if words:
+        starts_upper = text[:1].isupper()
+        text = _CAPS_WORD.sub(_lower_word, text)
+        text = re.sub(r"(?<=\w )A(?= \w)", "a", text)
+        if starts_upper:
+            text = text[:1].upper() + text[1:]
+    return _MARKS.sub(r"\1", text)
+
+
+def trim_cues(doc: Doc, cue_spans: Sequence[tuple[int, int]]) -> str | None:
+    """The sentence without the clauses that carry the cues, or ``None`` when nothing sayable is left.
+
+    A cue's clause is the subtree of the nearest clause head above it (a conjunct, an adverbial or
+    complement clause, an aside); a cue in the main clause takes the whole sentence. What is left
+    must keep three words and a verb.
+    """
+    drop: set[int] = set()
+    for a, b in cue_spans:
+        for t in (t for t in doc if t.idx < b and a < t.idx + len(t.text)):
+            head = t
+            while (
+                head.dep_ not in ("ROOT", "conj", "advcl", "ccomp", "parataxis", "appos", "npadvmod", "dep", "intj")
+                and head.head is not head
+            ):
+                head = head.head
+            if head.dep_ == "ROOT":
+                return _trim_segments(doc.text, cue_spans)
+            drop |= {w.i for w in head.subtree}
+    if not drop:
+        return None
+    # the comma or conjunction that introduced a dropped clause goes with it
+    first = min(drop)
+    if first > 0 and (doc[first - 1].is_punct or doc[first - 1].dep_ in ("cc", "mark")):
+        drop.add(first - 1)
+    kept = [t for t in doc if t.i not in drop]
+    if len([t for t in kept if t.is_alpha]) < 3 or not any(t.pos_ in ("VERB", "AUX") for t in kept):
+        return None
+    out = span_text(kept).strip(" ,;:-")
+    # a trailing conjunction left dangling ("..., and")
+    out = re.sub(r"(?i)[,\s]+(?:and|but|so|or|because)$", "", out)
+    return out or None
+
+
+_SEGMENT_BREAK = re.compile(r"\s*(?:[,;:]|\s[-\u2013\u2014])\s+")
+
+
+def _trim_segments(text: str, cue_spans: Sequence[tuple[int, int]]) -> str | None:
+    """The sentence without its comma-separated parts that hold a cue, when the parse cannot say.
+
+    "You left the gate open again, you're so careless." -> "You left the gate open again". What is
+    left must keep three words, and the first part must hold something other than the cue.
+    """
+    cuts = [0, *(m.end() for m in _SEGMENT_BREAK.finditer(text)), len(text)]
+    if len(cuts) < 3:
+        return None
+    kept = []
+    for a, b in itertools.pairwise(cuts):
+        if not any(x < b and a < y for x, y in cue_spans):
+            kept.append(text[a:b])
+    out = tidy("".join(kept)).strip(" ,;:-\u2013\u2014")
+    if len(re.findall(r"[A-Za-z']+", out)) < 3 or out == text.strip():
+        return None
+    return out[:1].upper() + out[1:] if text[:1].isupper() else out
+
+
+_VOCATIVE_END = re.compile(r"(?:,\s*|\s)(?P<name>[A-Z][a-z]+)\s*[?!.]*\s*$")
+_VOCATIVE_START = re.compile(
+    r"^\s*(?:(?:hey|hi|oh|ok|okay|look|listen|right|so|seriously|honestly)[,\s]+)?(?P<name>[A-Z][a-z]+)\s*[,:]\s+\S"
+)
+
+
+def vocative(text: str) -> str | None:
+    """The name a sentence addresses ("Seriously, Bronwyn?", "Dev, listen"), or ``None``.
+
+    A candidate is a capitalised word (not in capitals: in a shouted line a name cannot be told
+    from a shouted word) that spaCy tags as a proper noun, and not a word like "Mum", "Thanks" or a
+    weekday (:data:`draftwise.rewrite.check.NOT_NAMES`).
+    """
+    from draftwise.rewrite.check import NOT_NAMES
+
+    for rx in (_VOCATIVE_END, _VOCATIVE_START):
+        m = rx.search(text)
+        if not m:
+            continue
+        name = m.group("name").title()
+        if name.lower() in NOT_NAMES or name.lower() in _NOT_A_NAME:
+            continue
+        if is_name(name):
+            return name
+    return None
+
+
+def is_name(word: str) -> bool:
+    """Whether a capitalised word is a person's name to spaCy (so it keeps its capital)."""
+    from draftwise import nlp
+
+    word = word.strip(",.!?:;")
+    if not word[:1].isupper() or word.lower() in _NOT_A_NAME:
+        return False
+    if len(word) < 3:
+        return False
+    return any(
+        t.text == word and t.tag_ in ("NNP", "NNPS") and not t.is_stop for t in nlp.parse_cached(f"Thanks, {word}.")
+    )
+
+
+_NOT_A_NAME = frozenset(
+    """monday tuesday wednesday thursday friday saturday sunday january february march april may june july august
+    september october november december today tonight tomorrow yesterday please thanks sorry seriously honestly
+    again though too mate love babe hun now asap""".split()
+)
+
+
+# -- one handler per finding ------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Context:
+    """What a handler may know about the rest of the draft."""
+
+    register: Register
+    other_describes: bool
+    other_asks: bool
+    content_sentences: int
+
+
+Handler = Callable[["Doc", "SentenceResult", Context], tuple[str, str]]
+
+
+def _cues(s: SentenceResult, labels: Sequence[str]) -> list[tuple[int, int]]:
+    return [(e.start - s.start, e.end - s.start) for e in s.evidence if e.label in labels]
+
+
+def _cut(doc: Doc, s: SentenceResult, labels: Sequence[str]) -> str:
+    """The sentence without the cue's clause, or ``""`` (left out)."""
+    cues = _cues(s, labels)
+    trimmed = trim_cues(doc, cues) if cues else None
+    return end_with(trimmed, _mark(doc.text)) if trimmed else ""
+
+
+def _mark(text: str) -> str:
+    """The sentence's own closing mark ("" when it had none: texting without full stops)."""
+    m = re.search(r"([.!?])[.!?]*\s*$", text)
+    return m.group(1) if m else ""
+
+
+def _end(ctx: Context, text: str) -> str:
+    """The mark a recast sentence ends with: the original's, else a full stop if the writer uses them."""
+    return _mark(text) or ("." if ctx.register.full_stops else "")
+
+
+def well_formed_request(text: str) -> bool:
+    """Whether a recast request parses as one: "could/can you" (or "I'd like/rather") then a verb in base form.
+
+    Checked on spaCy's parse, so a recast glued from a clause the extractor misread ("could you r
+    paying", "could you is there") is refused instead of shown.
+    """
+    from draftwise import nlp
+
+    doc = nlp.parse_cached(text)
+    toks = [t for t in doc if not t.is_punct]
+    for i, t in enumerate(toks[:-1]):
+        if t.lower_ in ("you", "u") and i > 0 and toks[i - 1].lower_ in ("could", "can", "would", "will"):
+            nxt = toks[i + 1]
+            if nxt.lower_ in ("please", "just", "maybe", "also"):
+                nxt = toks[i + 2] if i + 2 < len(toks) else nxt
+            if nxt.lower_ in ("r", "is", "are", "am", "was", "were", "i", "it", "he", "she", "they", "we"):
+                return False
+            return nxt.tag_ == "VB" or nxt.lower_ in ("be", "make", "let", "get", "give", "stop", "come", "pay")
+    return bool(re.match(r"(?i)^(?:i'?d (?:like|rather|really like)|i'd rather)\b", text.strip()))
+
+
+def _ask(doc: Doc, ctx: Context) -> str:
+    ask = moves.ask_from_pressure(doc)
+    if not ask or not well_formed_request(ask):
+        return ""
+    return ctx.register.sentence(ask)
+
+
+def well_formed_feeling(feeling: str) -> bool:
+    """Whether "I feel <feeling>" names a feeling, so a recast never reads "I feel front".
+
+    The first word (after "so"/"really") must be a word of :data:`draftwise.lexicons.FEELINGS` or an
+    insult turned on oneself ("stupid", "like an idiot").
+    """
+    from draftwise.lexicons import FEELINGS, NEGATIVE_TRAITS
+
+    words = [w for w in re.findall(r"[a-z'-]+", feeling.lower()) if w not in ("so", "really", "very", "a", "an", "bit")]
+    if not words:
+        return False
+    if words[0] == "like":
+        return len(words) > 1
+    return (
+        words[0] in FEELINGS or words[0] in NEGATIVE_TRAITS or words[0] in ("stupid", "small", "worthless", "useless")
+    )
+
+
+def edit_ultimatum(doc: Doc, s: SentenceResult, ctx: Context) -> tuple[str, str]:
+    """Keep the ask as a plain request; drop the penalty (the whole line if it is only the penalty)."""
+    ask = _ask(doc, ctx)
+    if ask:
+        return ask, "Keep the ask, drop the penalty: they can say yes to a request, not to a threat."
+    return "", "Leave the penalty out; the ask stands on its own."
+
+
+def edit_threat(doc: Doc, s: SentenceResult, ctx: Context) -> tuple[str, str]:
+    """Keep what the writer needs as a request; drop the threat."""
+    ask = _ask(doc, ctx)
+    if ask:
+        return ask, "Keep what you need and drop the threat: intimidation makes a fair answer impossible."
+    return "", "Leave the threat out: it makes a fair answer impossible."
+
+
+_IF_CARED = re.compile(
+    r"(?i)^(?P<lead>.*?)\bif (?:you|u) (?:really |actually |truly |even |ever )?(?:cared|loved me|respected me|"
+    r"gave a (?:damn|shit)|valued (?:me|us|this)|cared about (?:me|us|this|anyone but yourself)|were (?:really )?my friend)"
+    r"[\w ]*?,?\s+(?:you|u)(?:'?d| would)\s+(?P<vp>[^.!?]+)"
+)
+_ALONE = re.compile(r"(?i)\b(?:i'?ll|i will|i guess i'?ll)\s+just\s+(?P<vp>[\w' ]+?)\s+(?:alone|by myself|on my own)\b")
+
+
+def edit_guilt_trip(doc: Doc, s: SentenceResult, ctx: Context) -> tuple[str, str]:
+    """Recast "if you really cared you'd X" -> "I'd really like you to X"; a reminder of sacrifices is cut."""
+    text = doc.text
+    m = _IF_CARED.search(text)
+    if m:
+        vp = tidy(moves.strip_chasing(m.group("vp")))
+        if vp:
+            return (
+                ctx.register.sentence(end_with(f"I'd really like you to {vp}", ".")),
+                "Ask for it directly instead of making it a test of their love.",
+            )
+    m = _ALONE.search(text)
+    if m:
+        return (
+            ctx.register.sentence(end_with(f"I'd really like to {tidy(m.group('vp'))} with you", ".")),
+            "Say what you would like instead of what you will suffer without it.",
+        )
+    cut = _cut(doc, s, ["guilt_trip"])
+    if cut:
+        return cut, "Leave out the reminder of what you have done for them; the rest stands."
+    ask = _ask(doc, ctx)
+    if ask:
+        return ask, "Ask directly, without the guilt."
+    return "", "Leave the guilt trip out: it gets compliance, not closeness."
+
+
+def edit_urgency(doc: Doc, s: SentenceResult, ctx: Context) -> tuple[str, str]:
+    """Drop the chasing ("NOW", "asap", "answer me"); keep a real deadline and the ask."""
+    core = tidy(moves.strip_chasing(doc.text))
+    core = re.sub(r"(?i)^(?:(?:hello|helloo+|hellooo+|hey|oi)\W*)+", "", core).strip(" ,")
+    core = re.sub(r"(?i)^(?:answer|reply to|respond to|pick up) (?:me|ur phone|your phone|the phone)\b\W*", "", core)
+    core = re.sub(r"(?i)^i need an? (?:answer|reply|response)\b\W*", "", core).strip(" ,")
+    if len(re.findall(r"[A-Za-z']+", core)) >= 3:
+        out = end_with(core, _mark(doc.text))
+        return out, "Keep the ask and any real deadline; drop the chasing."
+    if ctx.other_asks or ctx.content_sentences:
+        return "", "Leave the chasing out: the rest of the message asks already."
+    return (
+        ctx.register.sentence("Could you get back to me when you can?"),
+        "Ask once, and let them answer in their own time.",
+    )
+
+
+def edit_desperation(doc: Doc, s: SentenceResult, ctx: Context) -> tuple[str, str]:
+    """Strip the begging; keep the request or offer under it."""
+    core = tidy(moves.strip_begging(doc.text)).strip(" ,")
+    core = re.sub(r"(?i)^(?:and|but|so|or)\s+", "", core)
+    if len(re.findall(r"[A-Za-z']+", core)) >= 3 and not re.search(
+        r"(?i)\b(?:can'?t (?:live|go on|cope) without|i'?ll do anything|don'?t leave|die|begging)\b", core
+    ):
+        return end_with(core, _mark(doc.text)), "Ask once, without the pleading: it leaves them free to say yes."
+    if not ctx.other_asks:
+        # "please don't go", "just come back": the wish under the plea, said once and plainly
+        if re.search(r"(?i)\b(?:don'?t|dont|do not)\s+(?:go|leave)\b", core):
+            return ctx.register.sentence(end_with("I don't want you to go", _end(ctx, doc.text))), (
+                "Say what you want once, without the pleading."
+            )
+        if re.search(r"(?i)\bcome back\b", core):
+            return ctx.register.sentence(end_with("I'd really like you to come back", _end(ctx, doc.text))), (
+                "Say what you want once, without the pleading."
+            )
+    if ctx.other_asks or ctx.content_sentences > 1:
+        return "", "Leave the pleading out; your ask is already there."
+    return "", "Leave the pleading out."
+
+
+def edit_social_pressure(doc: Doc, s: SentenceResult, ctx: Context) -> tuple[str, str]:
+    """Cut what others supposedly think; the writer speaks for themself."""
+    return _cut(doc, s, ["social_pressure"]), "Speak for yourself: other people's verdicts read as ganging up."
+
+
+_TALK = re.compile(
+    r"(?i)^(?:(?:we|i)\s+(?:really\s+)?(?:need|have|got|gotta)\s+(?:to\s+)?(?:talk|speak|chat)(?:\s+to\s+(?:you|u))?|"
+    r"need\s+to\s+(?:talk|speak|chat)(?:\s+to\s+(?:you|u))?)\b[,\s]*(?P<rest>.*?)[.!?]*$"
+)
+
+
+def edit_loaded_opener(doc: Doc, s: SentenceResult, ctx: Context) -> tuple[str, str]:
+    """Recast "we need to talk before X" as "can we talk before X?"; a bare opener goes.
+
+    The opener says nothing of what it is about; when its own sentence gives a when or a what
+    ("before you pick the kids up", "about the car"), that becomes a plain request to talk.
+    """
+    m = _TALK.match(doc.text.strip())
+    rest = m.group("rest").strip(" ,") if m else ""
+    if (
+        m
+        and len(re.findall(r"[A-Za-z']+", rest)) >= 2
+        and re.match(r"(?i)(?:about|before|after|when|tonight|today|tomorrow|this|on|at|over)\b", rest)
+    ):
+        you_we = "can we talk"
+        line = end_with(f"{you_we} {rest}", "?")
+        return ctx.register.sentence(line[:1].upper() + line[1:]), "Say what it is about, and ask plainly."
+    return "", "Start with what it is about; \u201cwe need to talk\u201d leaves them dreading it."
+
+
+def edit_contempt(doc: Doc, s: SentenceResult, ctx: Context) -> tuple[str, str]:
+    """Sarcasm and insults are cut."""
+    return _cut(doc, s, ["contempt"]), "Leave out the sarcasm or insult: it ends the conversation."
+
+
+def edit_character(doc: Doc, s: SentenceResult, ctx: Context) -> tuple[str, str]:
+    """A verdict on who they are is cut; what they did stays."""
+    return _cut(doc, s, ["character"]), "Drop the label for who they are; what they did says it."
+
+
+def edit_mind_reading(doc: Doc, s: SentenceResult, ctx: Context) -> tuple[str, str]:
+    """A claim about their motives is cut."""
+    return _cut(doc, s, ["mind_reading"]), "You can't know what they think or intend; leave that out."
+
+
+_HOW_COULD = re.compile(r"(?i)^(?P<lead>.*?)\bhow (?:could|can|dare) (?:you|u)\s+(?P<vp>[^?!.]+)")
+_WHY_DID = re.compile(r"(?i)^(?P<lead>.*?)\bwhy (?:did|would) (?:you|u)\s+(?:even\s+|ever\s+)?(?P<vp>[^?!.]+)")
+
+
+def edit_accusatory_question(doc: Doc, s: SentenceResult, ctx: Context) -> tuple[str, str]:
+    """Recast "how could you X?" as "You X-ed." when it is the only place the event is told; otherwise cut."""
+    if not ctx.other_describes:
+        for rx in (_HOW_COULD, _WHY_DID):
+            m = rx.search(doc.text)
+            if m and not m.group("lead").strip(" ,"):
+                past = moves.vp_past(re.sub(r"(?i)^(?:even|possibly|seriously)\s+", "", m.group("vp").strip()))
+                if past:
+                    you = "u" if ctx.register.u_for_you else "you"
+                    line = end_with(f"{you} {past}", "." if ctx.register.full_stops else "")
+                    return (
+                        ctx.register.sentence(line[:1].upper() + line[1:]),
+                        "Say what happened; a question like this is heard as an accusation.",
+                    )
+    return _cut(doc, s, ["accusatory_question"]), "Leave out the question that is really an accusation."
+
+
+def edit_absolute(doc: Doc, s: SentenceResult, ctx: Context) -> tuple[str, str]:
+    """Recast "you always/never X" as the occasion ("you didn't X"), or goes when the draft already tells it."""
+    if ctx.other_describes:
+        cut = _cut(doc, s, ["absolute"])
+        return cut, "The draft already says what happened; \u201calways\u201d and \u201cnever\u201d only add a verdict."
+    clause = moves.as_you_clause_past(doc, moves.ABSOLUTES)
+    if clause:
+        line = end_with(clause, _end(ctx, doc.text))
+        return line[:1].upper() + line[1:] if doc.text[:1].isupper() else line, (
+            "Say what happened this time instead of \u201calways\u201d or \u201cnever\u201d."
+        )
+    stripped = moves.strip_absolutes(doc.text)
+    if stripped and stripped.lower() != doc.text.lower() and len(stripped.split()) >= 3:
+        return stripped, "Leave out \u201calways\u201d and \u201cnever\u201d: they turn a complaint into a verdict."
+    return "", "Leave out the sweeping complaint."
+
+
+def edit_feelings_blame(doc: Doc, s: SentenceResult, ctx: Context) -> tuple[str, str]:
+    """Recast "you make me feel X (when you Y)" as "I feel X (when you Y)"; "because of you, I'm Z" -> "I'm Z"."""
+    text = doc.text
+    feeling = moves.feeling_from_make(doc)
+    if feeling and well_formed_feeling(feeling):
+        when = re.search(r"(?i)\b(?:when|whenever|every time)\s+(?P<rest>(?:you|u)\b[^.!?]+)", text)
+        verb = "felt" if re.search(r"(?i)\bmade\b", text) else "feel"
+        tail = f" when {tidy(when.group('rest'))}" if when else ""
+        line = end_with(f"I {verb} {feeling}{tail}", _end(ctx, text))
+        return ctx.register.sentence(
+            line
+        ), "Own the feeling (\u201cI feel\u2026\u201d) instead of making them its cause."
+    m = re.search(r"(?i)\b(?:because of (?:you|u)|thanks to (?:you|u))\s*,?\s*(?P<rest>(?:i|my|we)\b[^.!?]+)", text)
+    if m:
+        line = end_with(m.group("rest"), _end(ctx, text))
+        return line[:1].upper() + line[1:], "Say what is happening for you without putting it on them."
+    return _cut(doc, s, ["feelings_blame"]), "Say how it was for you without making them the cause."
+
+
+HANDLERS: Mapping[str, Handler] = {
+    "threat": edit_threat,
+    "ultimatum": edit_ultimatum,
+    "urgency": edit_urgency,
+    "loaded_opener": edit_loaded_opener,
+    "desperation": edit_desperation,
+    "guilt_trip": edit_guilt_trip,
+    "social_pressure": edit_social_pressure,
+    "feelings_blame": edit_feelings_blame,
+    "character": edit_character,
+    "mind_reading": edit_mind_reading,
+    "accusatory_question": edit_accusatory_question,
+    "absolute": edit_absolute,
+    "contempt": edit_contempt,
+}
+"""One handler per finding; when a sentence has several, the first in this order decides."""
+
+
+def _content(s: SentenceResult) -> bool:
+    return not (is_greeting(s.text) or is_signoff(s.text))
+
+
+def plan(report: Report, register: Register, skip: set[int] | None = None) -> list[Edit]:
+    """The edit of every sentence with blame or a tactic (``skip``: sentences never touched)."""
+    from draftwise import nlp
+
+    skip = skip or set()
+    flagged = [s for s in report.sentences if (s.tactics or s.blame_types) and s.index not in skip]
+    clean = [s for s in report.sentences if not (s.tactics or s.blame_types) and _content(s)]
+    ctx = Context(
+        register=register,
+        other_describes=any("describe" in s.skills for s in clean),
+        other_asks=any("assert" in s.skills for s in clean),
+        content_sentences=len(clean),
+    )
+    out: list[Edit] = []
+    said: set[str] = set()
+    for s in flagged:
+        issues = [*s.tactics, *s.blame_types]
+        issue = next(i for i in HANDLERS if i in issues)
+        doc = nlp.parse_cached(unshout(s.text))
+        replacement, message = HANDLERS[issue](doc, s, ctx)
+        replacement = unshout(replacement) if replacement else ""
+        if replacement and s.text[:1].isupper() and replacement[:1].islower():
+            replacement = replacement[:1].upper() + replacement[1:]
+        key = re.sub(r"\W+", " ", replacement.lower()).strip()
+        if key in said or (issue == "desperation" and "desperation" in said):
+            replacement, message = "", "Say it once; the ask is already there."
+        said |= {key, issue} if replacement else set()
+        others = [i for i in issues if i != issue]
+        if others:
+            message += " (Also: " + ", ".join(i.replace("_", " ") for i in others) + ".)"
+        out.append(Edit(s.index, issue, replacement, message))
+    return out
+
+
+# -- putting the draft back together ------------------------------------------------
+
+_LEADING_LINK = re.compile(r"(?i)^(?:and|but|so|also|plus|or|because|cause|cos|coz|like|anyway|and also)\b[,]?\s+")
+_TRAILING_BACKREF = re.compile(r"(?i)[,]?\s+(?:either|too|as well|so)(?=\s*[.!?]*\s*$)")
+
+
+def _gap_weight(gap: str) -> tuple[int, int]:
+    return (gap.count("\n"), len(gap))
+
+
+def splice(text: str, spans: Sequence[tuple[int, int]], replacement: Mapping[int, str]) -> str:
+    """``text`` with sentence ``i`` (at ``spans[i]``) replaced by ``replacement[i]`` (``""``: removed).
+
+    Everything between sentences (spaces, line breaks, blank lines) is the writer's. A removed
+    sentence takes one of the two gaps around it with it, keeping the stronger break (a
+    paragraph over a line break over a space), so a paragraph never merges into the next.
+    A kept sentence whose predecessor was removed loses a leading "and/but/so" and a
+    trailing "either/too", which pointed at the removed text.
+    """
+    kept: list[str] = []
+    pending: str | None = None  # the gap before a removed sentence, waiting for the next kept one
+    removed_before = False
+    pos = 0
+    for i, (a, b) in enumerate(spans):
+        gap = text[pos:a]
+        pos = b
+        if pending is not None:
+            gap = max(pending, gap, key=_gap_weight)
+            pending = None
+        sent = replacement.get(i, text[a:b])
+        if not sent.strip():
+            pending, removed_before = gap, True
+            continue
+        if removed_before:
+            capital = sent[:1].isupper()
+            while _LEADING_LINK.match(sent):
+                sent = _LEADING_LINK.sub("", sent, count=1)
+            sent = _TRAILING_BACKREF.sub("", sent)
+            if capital:
+                sent = sent[:1].upper() + sent[1:]
+            removed_before = False
+        kept.extend([gap, sent])
+    out = "".join(kept) + text[pos:]
+    out = re.sub(r"[ \t]+\n", "\n", out)
+    return out.strip()

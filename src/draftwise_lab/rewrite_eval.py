@@ -1,0 +1,213 @@
+"""Rewrites measured against gold rewrites, and the blind A/B judgement.
+
+The gold set (``data/rewrites/gold-*.jsonl``, written from ``data/rewrites/BRIEF.md``) holds,
+for drafts with blame or a tactic, the message a careful person would send. The drafts of
+``data/dev.jsonl`` are split by a hash of the id into ``tune`` (read while writing the edits) and
+``heldout`` (never read for a choice; reported once, 2026-12-07, logged like a test run); the
+drafts of the written test set (``data/test.jsonl``) are the ``test`` part, reported once per kept
+rewriter.
+
+Mechanical figures of the first candidate (:func:`evaluate`):
+
+- ``clean``: the draft has at least one candidate (every candidate shown is analyser-clean);
+- ``slot_free``: the first candidate has no ``[blank]``;
+- ``facts_kept``: every number, name and date of the draft is still there;
+- ``ask_kept``: the content words of the ask are still there;
+- ``invented``: a number, name or date appears that the draft did not have;
+- ``copied``: the share of the candidate's words that come from the draft (the writer's voice);
+- ``gold_f1``: word overlap (F1 over word multisets) with the gold rewrite.
+
+These are easy to satisfy and prove little; the blind judgement (:func:`blind_pack`,
+:func:`blind_score`, brief in ``data/rewrites/JUDGE.md``) is what counts: a judge sees the draft
+and two versions in shuffled order, and scores each for faithful 0-2, clean 0-2, fluent 0-2,
+register 0-1 and sendable yes/no.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import random
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+REWRITES_DIR = Path("data/rewrites")
+PARTS = ("tune", "heldout", "test")
+SCORES = ("faithful", "clean", "fluent", "register")
+
+
+def part_of(draft_id: str) -> str:
+    """``test`` for drafts of the written test set; else ``tune`` or ``heldout`` (half each) by a hash of the id."""
+    from draftwise_lab.corpus import split_of
+
+    if split_of(draft_id) == "test":
+        return "test"
+    h = int(hashlib.sha1(("rewrite:" + draft_id).encode("utf-8")).hexdigest(), 16) % 2
+    return "tune" if h == 0 else "heldout"
+
+
+def load_gold(folder: Path = REWRITES_DIR) -> dict[str, dict]:
+    """Every gold rewrite by draft id (``rewrite`` is ``None`` where there is no message to keep)."""
+    out: dict[str, dict] = {}
+    for path in sorted(folder.glob("gold-*.jsonl")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                g = json.loads(line)
+                out[g["id"]] = g
+    return out
+
+
+_WORD = re.compile(r"[\w'£$€]+", re.UNICODE)
+
+
+def words(text: str) -> list[str]:
+    """Lower-cased words of a text (apostrophes and currency signs kept)."""
+    return [w.lower() for w in _WORD.findall(text or "")]
+
+
+def overlap_f1(a: str, b: str) -> float:
+    """F1 of the word multisets of ``a`` and ``b`` (1.0 for two empty texts)."""
+    wa, wb = Counter(words(a)), Counter(words(b))
+    if not wa and not wb:
+        return 1.0
+    common = sum((wa & wb).values())
+    if not common:
+        return 0.0
+    p, r = common / sum(wa.values()), common / sum(wb.values())
+    return 2 * p * r / (p + r)
+
+
+def copied(candidate: str, original: str) -> float:
+    """Share of the candidate's words that the original has (clipped counts)."""
+    wc, wo = Counter(words(candidate)), Counter(words(original))
+    total = sum(wc.values())
+    return sum((wc & wo).values()) / total if total else 0.0
+
+
+def evaluate(analyzer: Any, drafts: Sequence[dict], gold: dict[str, dict]) -> dict[str, Any]:
+    """Mechanical figures of the first candidate on ``drafts`` that have a gold rewrite, and every row."""
+    from draftwise.rewrite.check import facts, keeps_ask, keeps_facts
+
+    todo = [d for d in drafts if d["id"] in gold]
+    reports = analyzer.analyse_many([d["text"] for d in todo], ids=[d["id"] for d in todo], rewrites=True)
+    n: Counter = Counter()
+    sums: Counter = Counter()
+    rows = []
+    for d, r in zip(todo, reports, strict=True):
+        g = gold[d["id"]]
+        first = r.rewrites[0] if r.rewrites else None
+        n["drafts"] += 1
+        row: dict[str, Any] = {
+            "id": d["id"],
+            "text": d["text"],
+            "gold": g.get("rewrite"),
+            "first": first.text if first else None,
+            "style": first.style if first else None,
+            "note": r.rewrites_note,
+        }
+        if first is not None:
+            invented = facts(first.text) - facts(d["text"])
+            row.update(
+                slot_free="[" not in first.text,
+                facts_kept=keeps_facts(d["text"], first.text),
+                ask_kept=keeps_ask(r, first.text),
+                invented=sorted(invented),
+                copied=copied(first.text, d["text"]),
+                gold_f1=overlap_f1(first.text, g["rewrite"]) if g.get("rewrite") else None,
+            )
+            n["clean"] += 1
+            n["slot_free"] += row["slot_free"]
+            n["facts_kept"] += row["facts_kept"]
+            n["ask_kept"] += row["ask_kept"]
+            n["invented"] += bool(invented)
+            n["light_first"] += first.style == "light_touch"
+            sums["copied"] += row["copied"]
+            if row["gold_f1"] is not None:
+                sums["gold_f1"] += row["gold_f1"]
+                n["with_gold"] += 1
+        rows.append(row)
+    d_ = max(1, n["drafts"])
+    c_ = max(1, n["clean"])
+    figures = {
+        "drafts": n["drafts"],
+        "clean": n["clean"] / d_,
+        "slot_free": n["slot_free"] / c_,
+        "facts_kept": n["facts_kept"] / c_,
+        "ask_kept": n["ask_kept"] / c_,
+        "invented": n["invented"] / c_,
+        "light_first": n["light_first"] / c_,
+        "copied": sums["copied"] / c_,
+        "gold_f1": sums["gold_f1"] / max(1, n["with_gold"]),
+    }
+    return {"figures": figures, "rows": rows}
+
+
+def lines(res: dict[str, Any], part: str) -> list[str]:
+    """The figures as lines for the terminal."""
+    f = res["figures"]
+    return [
+        f"rewrites, {part} part: {f['drafts']} drafts with blame or a tactic and a gold rewrite",
+        f"  at least one clean candidate        {f['clean']:.3f}",
+        "  first candidate:",
+        f"    the light edit                    {f['light_first']:.3f}",
+        f"    no [blank]                        {f['slot_free']:.3f}   target 1.0",
+        f"    numbers, names, dates kept        {f['facts_kept']:.3f}   target >= .95",
+        f"    ask kept                          {f['ask_kept']:.3f}",
+        f"    a fact invented                   {f['invented']:.3f}   target 0",
+        f"    words from the draft              {f['copied']:.3f}",
+        f"    word F1 with the gold rewrite     {f['gold_f1']:.3f}",
+    ]
+
+
+# -- the blind judgement ----------------------------------------------------------------
+
+
+def blind_pack(rows: Iterable[dict], seed: int = 13) -> tuple[list[dict], list[dict]]:
+    """Items for a blind judge (draft, version A, version B in shuffled order) and the key.
+
+    Rows without a first candidate are judged as an empty version (no rewrite offered). Rows whose
+    gold is ``None`` (no message to keep) are left out: there is nothing to compare.
+    """
+    rng = random.Random(seed)
+    items, key = [], []
+    for i, row in enumerate(r for r in rows if r.get("gold")):
+        ours = row.get("first") or ""
+        pair = [("draftwise", ours), ("gold", row["gold"])]
+        rng.shuffle(pair)
+        item_id = f"j{i + 1:04d}"
+        items.append({"item": item_id, "draft": row["text"], "A": pair[0][1], "B": pair[1][1]})
+        key.append({"item": item_id, "id": row["id"], "A": pair[0][0], "B": pair[1][0]})
+    return items, key
+
+
+def blind_score(key: Sequence[dict], judgements: Sequence[dict]) -> dict[str, Any]:
+    """Mean scores and sendable rate per system, and how often each was preferred.
+
+    A judgement is ``{"item", "A": {faithful, clean, fluent, register, sendable}, "B": {...},
+    "prefer": "A" | "B" | "same"}``.
+    """
+    by_item = {k["item"]: k for k in key}
+    agg: dict[str, Counter] = {"draftwise": Counter(), "gold": Counter()}
+    n: Counter = Counter()
+    for j in judgements:
+        k = by_item.get(j["item"])
+        if k is None:
+            continue
+        n["items"] += 1
+        for side in ("A", "B"):
+            system = k[side]
+            sc = j[side]
+            for s in SCORES:
+                agg[system][s] += float(sc[s])
+            agg[system]["sendable"] += bool(sc["sendable"])
+        pref = j.get("prefer")
+        n["prefer_" + (k[pref] if pref in ("A", "B") else "same")] += 1
+    m = max(1, n["items"])
+    return {
+        "items": n["items"],
+        **{system: {s: agg[system][s] / m for s in (*SCORES, "sendable")} for system in ("draftwise", "gold")},
+        "preferred": {k.removeprefix("prefer_"): v / m for k, v in n.items() if k.startswith("prefer_")},
+    }
