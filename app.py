@@ -8,6 +8,7 @@ from __future__ import annotations
 import html
 import io as _io
 import os
+import time
 
 import streamlit as st
 
@@ -19,6 +20,7 @@ import streamlit.components.v1 as components
 from draftwise import Analyzer, appkit
 from draftwise.labels import DISPLAY
 from draftwise.render import changes_html, clean_html, diff_html, to_html
+from draftwise.rewrite import llm
 
 st.set_page_config(page_title="draftwise", page_icon="✉️", layout="wide")
 
@@ -60,6 +62,67 @@ def use_candidate(text: str) -> None:
     st.session_state.edited = text
 
 
+@st.cache_resource(show_spinner="Loading your model (once)…", max_entries=1)
+def local_writer(kind: str, value: str, name: str) -> llm.LocalWriter:
+    """The user's own model (one loaded at a time): a GGUF file here, or a server on this machine."""
+    if kind == "file":
+        return llm.GGUFWriter(value)
+    return llm.ServerWriter(value, name)
+
+
+def local_model(text: str, show_changes: bool) -> None:
+    """Ask the user's own model (if set) for one more rewrite: streamed as it comes, shown only if it passes."""
+    source = llm.model_source(st.session_state.get("llm_source"))
+    if source is None:
+        return
+    name = (st.session_state.get("llm_name") or "").strip()
+    timeout = float(st.session_state.get("llm_timeout") or 60)
+    runs = st.session_state.setdefault("_model_runs", {})  # this session only, never on disk
+    key = (text, source, name, timeout)
+    if key not in runs:
+        try:
+            writer = local_writer(*source, name)
+        except llm.RemoteRefused:
+            st.warning("The app only uses a model on this machine: give a localhost address (127.0.0.1, ::1).")
+            return
+        except llm.MissingExtra:
+            st.warning(f"A GGUF file needs the llm extra: `{llm.INSTALL_HINT}`")
+            return
+        except (OSError, ValueError, llm.WriterError) as e:
+            st.warning(f"Your model could not be used: {appkit.md_escape(str(e))}")
+            return
+        live = st.empty()
+        got: list[str] = []
+        last = [0.0]
+
+        def on_chunk(chunk: str) -> None:
+            got.append(chunk)
+            if time.monotonic() - last[0] > 0.1:
+                last[0] = time.monotonic()
+                live.markdown(clean_html("".join(got) + " …"), unsafe_allow_html=True)
+
+        with st.spinner(f"Asking your model ({appkit.md_escape(writer.name)}), up to {timeout:g} s…"):
+            report = analyzer().analyse(text, rewrites=True)
+            new, reasons = llm.with_local_model(report, writer, analyzer().analyse_many, timeout, on_chunk=on_chunk)
+        live.empty()
+        mine = next((w.to_dict() for w in new.rewrites if w.style == llm.STYLE), None)
+        runs[key] = (mine, reasons, llm.clean_answer("".join(got)))
+    mine, reasons, answer = runs[key]
+    if mine is None:
+        st.info("Your model's rewrite was not shown: " + appkit.md_escape("; ".join(reasons)) + ".")
+        if answer:
+            with st.expander("What your model wrote (it did not pass the checks)"):
+                st.markdown(clean_html(answer), unsafe_allow_html=True)
+        return
+    card = appkit.rewrite_cards({"text": text, "rewrites": [mine]})[0]
+    with st.container(border=True):
+        st.markdown("**Your own model** · passed draftwise's checks")
+        st.caption(f"{card.description}  \n{card.figures}")
+        body = changes_html(text, card.text) if show_changes else clean_html(card.text)
+        st.markdown(body, unsafe_allow_html=True)
+        st.button("Use this one", key="use_model", on_click=use_candidate, args=(card.text,))
+
+
 st.session_state.setdefault("draft_text", "")
 st.session_state.setdefault("view", VIEWS[0])
 
@@ -69,6 +132,18 @@ st.caption(
     "Everything stays on this machine: nothing you type is sent anywhere or saved."
 )
 view = st.radio("View", VIEWS, horizontal=True, key="view", label_visibility="collapsed")
+
+with st.sidebar.expander("Your own local model (optional)"):
+    st.text_input(
+        "GGUF file or localhost URL",
+        key="llm_source",
+        placeholder="/path/to/model.gguf or http://127.0.0.1:11434",
+        help="A GGUF file on this machine (needs the llm extra), or an OpenAI-compatible server on localhost "
+        "(Ollama, llama-server). Its rewrite is checked like draftwise's own and shown only if it passes.",
+    )
+    st.text_input("Model name (for a server)", key="llm_name", placeholder="the first model it lists")
+    st.number_input("Timeout (seconds)", min_value=5, max_value=600, value=60, step=5, key="llm_timeout")
+    st.caption("Only a file here or a server on this machine is used: your draft never leaves it.")
 
 
 def safety_first(rec: dict, key: str, offer_anyway: bool = True) -> bool:
@@ -208,7 +283,9 @@ elif view == VIEWS[1]:
                 st.markdown("**Your draft**")
                 st.caption(appkit.draft_figures(rec))
                 st.markdown(clean_html(text), unsafe_allow_html=True)
-            if not cards:
+            if rec.get("rewrites_note"):
+                st.info(rec["rewrites_note"])
+            elif not cards:
                 st.success(appkit.NOTHING_TO_CHANGE)
             show_changes = st.toggle(
                 "Show changes", key="show_changes", help="Struck text is removed, underlined text is added."
@@ -223,6 +300,8 @@ elif view == VIEWS[1]:
                     if card.blanks:
                         st.caption(f"✎ {card.blanks} blank{'s' if card.blanks != 1 else ''} to fill")
                     st.button("Use this one", key=f"use_{i}", on_click=use_candidate, args=(card.text,))
+            # Your own model's rewrite lands here, under draftwise's, once the rest of the view is drawn.
+            model_slot = st.container()
             if rec["suggestions"]:
                 with st.expander(f"Suggestions for {len(rec['suggestions'])} sentence(s)", expanded=False):
                     for g in rec["suggestions"]:
@@ -262,6 +341,8 @@ elif view == VIEWS[1]:
                 mime="text/plain",
                 key="dl_txt",
             )
+            with model_slot:
+                local_model(text, show_changes)
 
 # -- Batch a file ---------------------------------------------------------------------------
 

@@ -55,6 +55,87 @@ def _analyzer(rules_only: bool = False) -> Any:
     return Analyzer(models=not rules_only)
 
 
+# -- your own local model (the ``llm`` extra) ------------------------------------------------------
+
+ModelFile = Annotated[
+    Path | None,
+    typer.Option(
+        "--model-file", metavar="PATH.gguf", help="Also ask your own GGUF model for a rewrite (needs the llm extra)."
+    ),
+]
+ModelUrl = Annotated[
+    str | None,
+    typer.Option(
+        "--model-url",
+        metavar="URL",
+        help="Also ask your own OpenAI-compatible server on this machine (Ollama, llama-server), e.g. http://127.0.0.1:11434.",
+    ),
+]
+ModelName = Annotated[
+    str, typer.Option("--model-name", help="The model's name on that server (default: the first it lists).")
+]
+AllowRemote = Annotated[
+    bool,
+    typer.Option(
+        "--allow-remote-model", help="Allow a --model-url that is not this machine: your draft is sent there."
+    ),
+]
+ModelTimeout = Annotated[
+    float, typer.Option("--model-timeout", metavar="SECONDS", help="How long your model may take for its answer.")
+]
+
+
+def _fail(message: object) -> NoReturn:
+    from rich.console import Console
+
+    from draftwise.textsafe import rich_text
+
+    Console(stderr=True).print(rich_text(f"draftwise: {message}", style="red"), soft_wrap=True)
+    raise typer.Exit(code=2)
+
+
+def _local_writer(
+    model_file: Path | None, model_url: str | None, model_name: str, allow_remote: bool, timeout: float
+) -> Any:
+    """The user's own model from the command's options (None without one); a one-line error otherwise."""
+    if model_file is None and not model_url:
+        return None
+    if model_file is not None and model_url:
+        _fail("choose one model: --model-file or --model-url, not both")
+    if not timeout > 0:
+        _fail("--model-timeout is a number of seconds above 0")
+    from draftwise.rewrite import llm
+
+    try:
+        if model_file is not None:
+            return llm.GGUFWriter(llm.check_gguf(model_file))
+        return llm.ServerWriter(model_url or "", model_name, allow_remote=allow_remote)
+    except llm.RemoteRefused as e:
+        _fail(f"{e}: pass --allow-remote-model if you mean it")
+    except llm.MissingExtra:
+        _fail(f"--model-file needs the llm extra: {llm.INSTALL_HINT}")
+    except (OSError, ValueError, llm.WriterError) as e:
+        _fail(e)
+
+
+def _ask_local_model(report: Any, writer: Any, analyzer: Any, timeout: float) -> tuple[Any, str | None]:
+    """The report with the user's model's candidate added (second) if it passes, and a one-line note."""
+    from draftwise.rewrite import llm
+
+    try:
+        new, reasons = llm.with_local_model(report, writer, analyzer.analyse_many, timeout)
+    finally:
+        close = getattr(writer, "close", None)
+        if close is not None:
+            close()
+    if not reasons:
+        place = next(i for i, w in enumerate(new.rewrites, 1) if w.style == llm.STYLE)
+        return new, f"Your model's rewrite passed draftwise's checks: it is number {place} above."
+    if reasons[0].startswith("not sent to your model"):
+        return new, reasons[0][:1].upper() + reasons[0][1:] + "."
+    return new, "Your model's rewrite was dropped: " + "; ".join(reasons) + "."
+
+
 @app.command()
 def check(
     text: Annotated[str, typer.Argument(help="The draft, in quotes, or - to read it from stdin.")],
@@ -69,16 +150,34 @@ def check(
         bool,
         typer.Option("--show-anyway", help="In safety mode, also show the analysis (for a quote, a story or a joke)."),
     ] = False,
+    model_file: ModelFile = None,
+    model_url: ModelUrl = None,
+    model_name: ModelName = "",
+    allow_remote_model: AllowRemote = False,
+    model_timeout: ModelTimeout = 60.0,
 ) -> None:
     """Analyse one draft and print what the other person will hear."""
+    if (model_file is not None or model_url) and not rewrites:
+        _fail("--model-file and --model-url add a rewrite: use them with --rewrites")
     draft = _read_text_arg(text)
-    report = _analyzer(rules_only).analyse(draft, rewrites=rewrites)
+    writer = _local_writer(model_file, model_url, model_name, allow_remote_model, model_timeout)
+    analyzer = _analyzer(rules_only)
+    report = analyzer.analyse(draft, rewrites=rewrites)
+    note = None
+    if writer is not None:
+        report, note = _ask_local_model(report, writer, analyzer, model_timeout)
     if as_json:
         typer.echo(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
     else:
         from draftwise.terminal import print_report
 
         print_report(report, show_anyway=show_anyway)
+    if note:
+        from rich.console import Console
+
+        from draftwise.textsafe import rich_text
+
+        Console(stderr=as_json).print(rich_text(note, style="dim"), soft_wrap=True)
     if report.error:
         raise typer.Exit(code=1)
 
@@ -227,12 +326,28 @@ def rewrite(
     changes: Annotated[
         bool, typer.Option("--changes", help="Also show what changed: in colour, or as [-old-]{+new+} without.")
     ] = False,
+    model_file: ModelFile = None,
+    model_url: ModelUrl = None,
+    model_name: ModelName = "",
+    allow_remote_model: AllowRemote = False,
+    model_timeout: ModelTimeout = 60.0,
 ) -> None:
     """Suggest sentence rewrites and whole-draft candidates: each as clean text, with its figures."""
     draft = _read_text_arg(text)
-    report = _analyzer().analyse(draft, rewrites=True)
+    writer = _local_writer(model_file, model_url, model_name, allow_remote_model, model_timeout)
+    analyzer = _analyzer()
+    report = analyzer.analyse(draft, rewrites=True)
+    note = None
+    if writer is not None:
+        report, note = _ask_local_model(report, writer, analyzer, model_timeout)
     if as_json:
         typer.echo(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
+        if note:
+            from rich.console import Console
+
+            from draftwise.textsafe import rich_text
+
+            Console(stderr=True).print(rich_text(note, style="dim"), soft_wrap=True)
         return
     from rich.console import Console
 
@@ -253,7 +368,15 @@ def rewrite(
         con.print(rich_text(rec["rewrites_withheld"] or "", style="bold"))
         return
     print_suggestions(rec, con)
+    if rec["rewrites_note"]:
+        from draftwise.textsafe import rich_text
+
+        con.print(rich_text(rec["rewrites_note"], style="bold"))
     print_rewrites(rec, con, changes=changes)
+    if note:
+        from draftwise.textsafe import rich_text
+
+        con.print(rich_text(note, style="dim"), soft_wrap=True)
 
 
 def main() -> None:

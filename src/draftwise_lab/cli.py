@@ -76,7 +76,7 @@ def train_safety_cmd(
         "models"
     ),
 ) -> None:
-    """Refit the safety head on data/safety's train part; threshold and C chosen on its dev part."""
+    """Refit the safety head on data/safety's train part; C, threshold and gate chosen on its dev part."""
     from draftwise_lab.train_safety import train_safety
 
     typer.echo(json.dumps(train_safety(data, out), indent=1))
@@ -85,7 +85,11 @@ def train_safety_cmd(
 @app.command(name="eval")
 def evaluate(
     set_name: Annotated[
-        str, typer.Option("--set", help="Which split of data/ to score: dev (default), train, or test with --final.")
+        str,
+        typer.Option(
+            "--set",
+            help="Which set to score: dev (default), train, real-dev, real-train, or test / real-test with --final.",
+        ),
     ] = "dev",
     final: Annotated[bool, typer.Option("--final", help="Allow a held-out test set; the run is logged.")] = False,
     data: Annotated[Path, typer.Option(help="Folder holding the labelled splits.")] = Path("data"),
@@ -100,11 +104,11 @@ def evaluate(
 ) -> None:
     """Measure the analyser on labelled drafts and, where present, external datasets."""
     from draftwise_lab import evaluate as ev
-    from draftwise_lab.corpus import read_jsonl
+    from draftwise_lab.corpus import load_set, read_jsonl
 
     path = gold or (data / f"{set_name}.jsonl")
     guard_test(path.stem, final)
-    golds = list(read_jsonl(path))
+    golds = list(read_jsonl(path)) if gold else load_set(data, set_name)
     analyzer = _analyzer(rules_only)
     preds = ev.predict(analyzer, golds)
     if save:
@@ -113,7 +117,7 @@ def evaluate(
                 f.write(json.dumps(p, ensure_ascii=False) + "\n")
     res = ev.score(preds, golds)
     sh = ev.shared_dir(shared)
-    cross = ev.shared_scorer(sh, preds, path)
+    cross = ev.shared_scorer(sh, preds, golds)
     ext = ev.external(analyzer, sh) if external else {}
     if as_json:
         typer.echo(
@@ -152,9 +156,9 @@ def evaluate(
 @app.command(name="eval-safety")
 def eval_safety(
     set_name: Annotated[
-        str, typer.Option("--set", help="Part of data/safety to score: dev (default) or test with --final.")
+        str, typer.Option("--set", help="Part of data/safety to score: dev (default) or heldout with --final.")
     ] = "dev",
-    final: Annotated[bool, typer.Option("--final", help="Allow the held-out test part; the run is logged.")] = False,
+    final: Annotated[bool, typer.Option("--final", help="Allow the held-out part; the run is logged.")] = False,
     folder: Annotated[Path, typer.Option(help="Folder with the safety set's parts.")] = Path("data/safety"),
     corpus: Annotated[
         Path | None, typer.Option(help="Also count false alarms on this labelled corpus file's not-safety drafts.")
@@ -166,9 +170,12 @@ def eval_safety(
     """Safety recall by kind and false alarms on hard negatives (issue "Safety first")."""
     from draftwise_lab.evaluate_safety import evaluate as run_eval
 
-    if set_name not in ("dev", "test"):
-        raise typer.BadParameter("--set is dev or test")
-    guard_test(set_name, final)
+    if set_name == "test":
+        raise typer.BadParameter("the old test part was retired into train after its one read: --set dev or heldout")
+    if set_name not in ("dev", "heldout"):
+        raise typer.BadParameter("--set is dev or heldout")
+    # Named as a test set, so guard_test refuses it without --final and logs the run.
+    guard_test("safety-heldout-test" if set_name == "heldout" else set_name, final)
     res = run_eval(_analyzer(rules_only), set_name, folder, corpus)
     if as_json:
         typer.echo(json.dumps(res.to_dict(), indent=1))
@@ -182,27 +189,53 @@ def eval_safety(
 
 @app.command(name="eval-rewrites")
 def eval_rewrites(
-    set_name: Annotated[
-        str, typer.Option("--set", help="Which split of data/ to use: dev (default), or test with --final.")
-    ] = "dev",
-    final: Annotated[bool, typer.Option("--final", help="Allow a held-out test set; the run is logged.")] = False,
-    data: Annotated[Path, typer.Option(help="Folder holding the labelled splits.")] = Path("data"),
-    gold: Annotated[Path | None, typer.Option(help="Use this labelled JSONL file instead of a split.")] = None,
+    part: Annotated[
+        str,
+        typer.Option("--set", help="Which part of the gold rewrites: tune (default), or heldout / test with --final."),
+    ] = "tune",
+    final: Annotated[bool, typer.Option("--final", help="Allow the held-out part; the run is logged.")] = False,
+    data: Annotated[Path, typer.Option(help="Folder holding dev.jsonl and rewrites/.")] = Path("data"),
     pairs: Annotated[int, typer.Option(help="How many before/after pairs to show.")] = 10,
-    as_json: Annotated[bool, typer.Option("--json", help="Print the figures as JSON.")] = False,
+    blind: Annotated[
+        Path | None, typer.Option(help="Write a blind A/B pack (PATH) and its key (PATH.key.jsonl) for a judge.")
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the figures and rows as JSON.")] = False,
 ) -> None:
-    """Judge the best rewrite of every draft with blame or a tactic: calm, clean, facts and ask kept."""
-    from draftwise_lab import evaluate as ev
+    """Measure the first rewrite candidate against the gold rewrites: clean, no blanks, facts and ask kept."""
+    from draftwise_lab import rewrite_eval as rv
     from draftwise_lab.corpus import read_jsonl
 
-    path = gold or (data / f"{set_name}.jsonl")
-    guard_test(path.stem, final)
-    res = ev.rewrites(_analyzer(), list(read_jsonl(path)), pairs=pairs)
+    if part not in rv.PARTS:
+        raise typer.BadParameter(f"--set must be one of {', '.join(rv.PARTS)}")
+    guard_test("heldout-test" if part == "heldout" else part, final)
+    gold = {k: g for k, g in rv.load_gold(data / "rewrites").items() if rv.part_of(k) == part}
+    res = rv.evaluate(_analyzer(), list(read_jsonl(data / ("test.jsonl" if part == "test" else "dev.jsonl"))), gold)
+    if blind is not None:
+        items, key = rv.blind_pack(res["rows"])
+        blind.write_text("".join(json.dumps(i, ensure_ascii=False) + "\n" for i in items), encoding="utf-8")
+        Path(f"{blind}.key.jsonl").write_text(
+            "".join(json.dumps(k, ensure_ascii=False) + "\n" for k in key), encoding="utf-8"
+        )
     if as_json:
         typer.echo(json.dumps(res, indent=1, ensure_ascii=False))
         return
-    for line in ev.rewrite_lines(res):
+    for line in rv.lines(res, part):
         typer.echo(line)
+    for row in [r for r in res["rows"] if r["first"]][:pairs]:
+        typer.echo(f"\n--- {row['id']} ({row['style']})\nbefore: {row['text']}\nafter:  {row['first']}")
+
+
+@app.command(name="blind-score")
+def blind_score(
+    key: Annotated[Path, typer.Argument(help="The key written beside the blind pack.")],
+    judgements: Annotated[list[Path], typer.Argument(help="JSONL files of the judge's scores.")],
+) -> None:
+    """Unblind a judge's A/B scores: mean scores, sendable rate and preference per system."""
+    from draftwise_lab import rewrite_eval as rv
+    from draftwise_lab.corpus import read_jsonl
+
+    res = rv.blind_score(list(read_jsonl(key)), [j for p in judgements for j in read_jsonl(p)])
+    typer.echo(json.dumps(res, indent=1))
 
 
 @app.command()

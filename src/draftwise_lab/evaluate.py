@@ -25,7 +25,37 @@ from pathlib import Path
 from typing import Any
 
 from draftwise.labels import BLAME_TYPES, PHRASING, SKILLS, TACTICS
-from draftwise_lab.corpus import read_jsonl, sentence_spans
+from draftwise_lab.corpus import sentence_spans
+
+# The targets of the issue "A judge that holds on real language", per kind of set: real messages
+# (real-dev, real-test) and the written test set; dev keeps the corpus's original targets.
+REAL_TARGETS = {
+    "skills_macro_f1": (">=", 0.75),
+    "phrasing_macro_f1": (">=", 0.80),
+    "blame_recall": (">=", 0.80),
+    "tactics_macro_f1": (">=", 0.70),
+    "benign_false_alarm": ("<=", 0.05),
+    "intensity_spearman": (">=", 0.80),
+    "mindful_acc": (">=", 0.85),
+    "confident_acc": (">=", 0.85),
+    "apology_kind_acc": (">=", 0.85),
+}
+WRITTEN_TEST_TARGETS = {
+    "skills_macro_f1": (">=", 0.80),
+    "phrasing_macro_f1": (">=", 0.88),
+    "tactics_macro_f1": (">=", 0.85),
+    "intensity_spearman": (">=", 0.90),
+}
+
+
+def targets_for(set_name: str) -> dict[str, tuple[str, float]]:
+    """The headline targets a set is marked against."""
+    if set_name.startswith("real"):
+        return REAL_TARGETS
+    if set_name == "test":
+        return WRITTEN_TEST_TARGETS
+    return HEADLINE_TARGETS
+
 
 HEADLINE_TARGETS = {
     "skills_macro_f1": (">=", 0.85),
@@ -86,6 +116,7 @@ def score(preds: Sequence[dict], golds: Sequence[dict]) -> dict[str, Any]:
     msg: Counter = Counter()
     ints_g, ints_p = [], []
     conf: Counter = Counter()
+    tconf: Counter = Counter()
     for g in golds:
         p = pred.get(str(g["id"]))
         if p is None or p.get("error"):
@@ -117,6 +148,12 @@ def score(preds: Sequence[dict], golds: Sequence[dict]) -> dict[str, Any]:
         for k in TACTICS:
             gi, pi = k in gt, k in pt
             c["tac:" + k]["tp" if gi and pi else "fp" if pi else "fn" if gi else "tn"] += 1
+        # which tactic was said instead of which (or instead of none)
+        for k in pt - gt:
+            tconf[f"{'+'.join(sorted(gt - pt)) or 'none'}->{k}"] += 1
+        for k in gt - pt:
+            if not pt - gt:
+                tconf[f"{k}->none"] += 1
         if not gt:
             msg["benign"] += 1
             msg["benign_alarm"] += bool(pt)
@@ -162,6 +199,7 @@ def score(preds: Sequence[dict], golds: Sequence[dict]) -> dict[str, Any]:
         "confident_acc": msg["confident_ok"] / max(1, msg["confident_n"]),
         "apology_kind_acc": msg["apo_ok"] / max(1, msg["apo_n"]),
         "phrasing_confusion": {f"{a}->{b}": n for (a, b), n in sorted(conf.items())},
+        "tactic_confusion": dict(tconf.most_common()),
     }
     if ints_g:
         res["intensity_mae"] = statistics.mean(abs(a - b) for a, b in zip(ints_g, ints_p, strict=True))
@@ -191,7 +229,7 @@ def shared_dir(explicit: str | Path | None = None) -> Path | None:
     return None
 
 
-def shared_scorer(shared: Path | None, preds: Sequence[dict], gold_path: Path) -> dict[str, Any] | None:
+def shared_scorer(shared: Path | None, preds: Sequence[dict], golds: Sequence[dict]) -> dict[str, Any] | None:
     """Run ``shared/tools/score.py`` on the same predictions, when it is there."""
     if shared is None or not (shared / "tools" / "score.py").exists():
         return None
@@ -200,7 +238,7 @@ def shared_scorer(shared: Path | None, preds: Sequence[dict], gold_path: Path) -
     spec = importlib.util.spec_from_file_location("draftwise_shared_score", shared / "tools" / "score.py")
     mod = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(mod)  # type: ignore[union-attr]
-    return mod.score(list(preds), list(read_jsonl(gold_path)))
+    return mod.score(list(preds), list(golds))
 
 
 # -- external checks -----------------------------------------------------------
@@ -275,7 +313,7 @@ def external(analyzer: Any, shared: Path | None) -> dict[str, Any]:
 
 def report_lines(res: dict[str, Any], split: str) -> list[str]:
     """The printed evaluation report: per-label tables, then headline figures marked against their targets."""
-    L = [f"draftwise eval on data/{split}.jsonl: {res['drafts']} drafts ({res['missing_or_error']} missing or errored)"]
+    L = [f"draftwise eval on {split}: {res['drafts']} drafts ({res['missing_or_error']} missing or errored)"]
 
     def block(title: str, tab: dict[str, tuple[float, float, float, int]]) -> None:
         L.append(f"\n{title:<22} {'P':>6} {'R':>6} {'F1':>6} {'n':>5}")
@@ -306,75 +344,20 @@ def report_lines(res: dict[str, Any], split: str) -> list[str]:
         if k not in res:
             continue
         v = res[k]
-        tgt = HEADLINE_TARGETS.get(k)
+        tgt = targets_for(split).get(k)
         mark = ""
         if tgt:
             ok = v >= tgt[1] if tgt[0] == ">=" else v <= tgt[1]
             mark = f"   target {tgt[0]} {tgt[1]}: {'met' if ok else 'NOT met'}"
         L.append(f"{k:<22} {v:.3f}{mark}" if isinstance(v, float) else f"{k:<22} {v}{mark}")
+    pc = res.get("phrasing_confusion") or {}
+    if pc:
+        L.append("\nphrasing confusion (gold->predicted, sentences): " + ", ".join(f"{k} {n}" for k, n in pc.items()))
+    tc = res.get("tactic_confusion") or {}
+    if tc:
+        top = list(tc.items())[:12]
+        L.append("tactic confusion (gold->predicted, drafts): " + ", ".join(f"{k} {n}" for k, n in top))
     return L
-
-
-# -- rewrites ------------------------------------------------------------------
-
-
-def rewrites(analyzer: Any, golds: Sequence[dict], pairs: int = 10) -> dict[str, Any]:
-    """For every draft with blame or a tactic (by its labels), judge the best rewrite candidate.
-
-    A best candidate passes when the analyser finds no blame sentence and no tactic in it, its
-    intensity is 4 or less, it keeps every number, name and date, and it keeps the ask.
-    """
-    from draftwise.rewrite.check import fluency_problems, keeps_ask, keeps_facts
-
-    hard = [g for g in golds if g.get("tactics") or any(s["phrasing"] == "blame" for s in g["sentences"])]
-    reports = list(analyzer.analyse_many([g["text"] for g in hard], ids=[g["id"] for g in hard], rewrites=True))
-    n = Counter()
-    examples = []
-    suggestion_problems: list[tuple[str, str, list[str]]] = []
-    for g, r in zip(hard, reports, strict=True):
-        if r.error or not r.rewrites:
-            n["no_candidate"] += 1
-            continue
-        best = r.rewrites[0]
-        ok = {
-            "no_blame": best.blame_sentences == 0,
-            "no_tactic": not best.tactics,
-            "calm": best.intensity <= analyzer.settings.calm_level,
-            "facts": keeps_facts(r.text, best.text),
-            "ask": keeps_ask(r, best.text),
-        }
-        n["drafts"] += 1
-        for k, v in ok.items():
-            n[k] += v
-        n["all"] += all(ok.values())
-        n["candidates"] += len(r.rewrites)
-        for sg in r.suggestions:
-            n["suggestions"] += 1
-            probs = fluency_problems(sg.replacement) if sg.replacement else []
-            if probs:
-                n["suggestions_not_fluent"] += 1
-                suggestion_problems.append((r.sentences[sg.sentence].text, sg.replacement, probs))
-        if len(examples) < pairs and all(ok.values()) and len(r.text) < 400:
-            examples.append(
-                {
-                    "id": g["id"],
-                    "before": r.text,
-                    "after": best.text,
-                    "style": best.style,
-                    "intensity": (r.intensity.level if r.intensity else None, best.intensity),
-                    "tactics": (r.tactic_labels, list(best.tactics)),
-                }
-            )
-    d = max(1, n["drafts"])
-    return {
-        "drafts_with_blame_or_tactic": len(hard),
-        "rates": {k: n[k] / d for k in ("no_blame", "no_tactic", "calm", "facts", "ask", "all")},
-        "mean_candidates": n["candidates"] / d,
-        "suggestions": n["suggestions"],
-        "suggestions_not_fluent": n["suggestions_not_fluent"],
-        "fluency_examples": suggestion_problems[:10],
-        "pairs": examples,
-    }
 
 
 def external_lines(ext: dict[str, Any]) -> list[str]:
@@ -401,33 +384,4 @@ def external_lines(ext: dict[str, Any]) -> list[str]:
             f"CaSiNo test, negotiate recall on promote-coordination and elicit-pref: {c['negotiate_recall']:.3f} "
             f"({c['utterances']} utterances)"
         )
-    return out
-
-
-def rewrite_lines(res: dict[str, Any]) -> list[str]:
-    """The rewrite evaluation as lines for the terminal: rates, fluency problems, before/after pairs."""
-    r = res["rates"]
-    out = [
-        f"rewrites on {res['drafts_with_blame_or_tactic']} drafts with blame or a tactic "
-        f"({res['mean_candidates']:.1f} candidates each); the best candidate:"
-    ]
-    for k, label in (
-        ("no_blame", "has no blame sentence"),
-        ("no_tactic", "has no tactic"),
-        ("calm", "is calm (intensity <= Settings.calm_level)"),
-        ("facts", "keeps every number, name and date"),
-        ("ask", "keeps the ask"),
-        ("all", "passes all five"),
-    ):
-        out.append(f"  {label:<44} {r[k]:.3f}")
-    out.append(f"sentence suggestions: {res['suggestions']}, with a fluency problem: {res['suggestions_not_fluent']}")
-    for before, after, probs in res["fluency_examples"]:
-        out.append(f"  ! {before!r} -> {after!r}: {', '.join(probs)}")
-    for p in res["pairs"]:
-        out.append(
-            f"\n--- {p['id']} ({p['style']}; intensity {p['intensity'][0]} -> {p['intensity'][1]}; "
-            f"tactics {p['tactics'][0]} -> {p['tactics'][1]})"
-        )
-        out.append("before: " + p["before"].replace("\n", " / "))
-        out.append("after:  " + p["after"].replace("\n", " / "))
     return out

@@ -29,7 +29,7 @@ import numpy as np
 from draftwise.detectors.base import DraftView, Finding, SentenceView, normalise
 from draftwise.labels import APOLOGY_KINDS, BLAME_TYPES, PHRASING, SKILLS, TACTICS
 from draftwise.screen import screen
-from draftwise_lab.corpus import read_jsonl, sentence_spans
+from draftwise_lab.corpus import load_set, sentence_spans
 
 SEED = 13
 STATIC_DIM = 256
@@ -114,7 +114,9 @@ def train(
     t0 = time.perf_counter()
     np.random.seed(SEED)
     data_dir, out_dir = Path(data_dir), Path(out_dir)
-    splits = {k: list(read_jsonl(data_dir / f"{k}.jsonl")) for k in ("train", "dev")}
+    # Written drafts and real messages together: the model learns both styles, and thresholds are
+    # chosen on both dev parts (the real ones split by source item, corpus.real_split_of).
+    splits = {k: load_set(data_dir, f"{k}+real") for k in ("train", "dev")}
     _log(f"read {len(splits['train'])} train and {len(splits['dev'])} dev drafts", t0, log)
     rules = Analyzer(models=False)
     views, finds = {}, {}
