@@ -266,7 +266,11 @@ def compile_batch(source: str) -> list[dict]:
                 sent = body.strip()
                 if not sent:
                     raise ValueError("empty sentence")
-                parts = [x.strip() for x in labels.split(";")] + ["", "", "", ""]
+                fields = labels.split(";")
+                if len(fields) > 4:
+                    # a fifth field used to be dropped without a word (a tactic lost): refuse it
+                    raise ValueError(f"more than four label fields in {line.strip()!r}: join tactics with ','")
+                parts = [x.strip() for x in fields] + ["", "", "", ""]
                 if cur["sentences"]:
                     cur["text"] += _JOIN[line[0]]
                 cur["text"] += sent
@@ -331,6 +335,14 @@ def split_of(draft_id: str) -> str:
 
 
 REAL_SPLITS = ("real-train", "real-dev", "real-test")
+
+
+REAL_PREFIXES = ("rg-", "rp-", "rc-", "rw-")
+
+
+def is_real(draft_id: str) -> bool:
+    """Whether a labelled draft is a real message of ``data/real`` (by its id's source prefix)."""
+    return draft_id.startswith(REAL_PREFIXES)
 
 
 def real_item(draft_id: str) -> str:

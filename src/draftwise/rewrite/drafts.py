@@ -47,6 +47,9 @@ NOTHING_TO_KEEP = (
     "There is no message to keep here: every sentence is an attack. If something happened that you want "
     "to raise, the starter below helps you say it; fill in the blanks with what really happened."
 )
+NOT_ENGLISH = (
+    "This draft does not read as English, and draftwise's rewrites work on English only: no rewrite is offered."
+)
 NO_CLEAN_VERSION = (
     "No version without blame or pressure could be made from this draft automatically; "
     "the suggestions per sentence show what to change."
@@ -311,6 +314,8 @@ class Rewriter:
             return dataclasses.replace(
                 report, suggestions=tuple(sugg), rewrites=(), rewrites_withheld=withheld(report.safety)
             )
+        if report.language:  # ISO code of a draft that is clearly not English
+            return dataclasses.replace(report, suggestions=(), rewrites=(), rewrites_note=NOT_ENGLISH)
         light, light_report = self.light_edit(report, register, sugg)
         original = _key(report.text)
         has_content = bool(light) and bool(_frame(light_report).body) and not light_report.error
@@ -340,8 +345,12 @@ class Rewriter:
             rewrites.append(self._rewrite("light_touch", light, light_report, "your message, only what hurts changed"))
         rewrites += [self._rewrite(st, t, r, d) for (st, t, d), r in zip(unique, analysed, strict=True) if not r.error]
         clean = tuple(w for w in rewrites if not w.blame_sentences and not w.tactics and not w.safety)
+        flagged = any(s.tactics or s.blame_types for s in report.sentences)
         note = None
-        if not clean:
-            flagged = any(s.tactics or s.blame_types for s in report.sentences)
-            note = NO_CLEAN_VERSION if flagged else NOTHING_TO_CHANGE
+        if not flagged and _key(light) == original:
+            # Nothing to change: a form with blanks is not offered in place of a message that is fine.
+            clean = tuple(w for w in clean if "[" not in w.text)
+            note = NOTHING_TO_CHANGE
+        elif not clean:
+            note = NO_CLEAN_VERSION
         return dataclasses.replace(report, suggestions=tuple(sugg), rewrites=clean, rewrites_note=note)

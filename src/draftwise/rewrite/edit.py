@@ -433,13 +433,16 @@ def edit_absolute(doc: Doc, s: SentenceResult, ctx: Context) -> tuple[str, str]:
         cut = _cut(doc, s, ["absolute"])
         return cut, "The draft already says what happened; \u201calways\u201d and \u201cnever\u201d only add a verdict."
     clause = moves.as_you_clause_past(doc, moves.ABSOLUTES)
-    if clause:
+    # "You always do this" -> "You did this" names no occasion: only a clause with content is kept
+    content = [w for w in re.findall(r"[A-Za-z']+", clause or "") if w.lower() not in _EMPTY_WORDS]
+    if clause and len(content) >= 2:
         line = end_with(clause, _end(ctx, doc.text))
         return line[:1].upper() + line[1:] if doc.text[:1].isupper() else line, (
             "Say what happened this time instead of \u201calways\u201d or \u201cnever\u201d."
         )
     stripped = moves.strip_absolutes(doc.text)
-    if stripped and stripped.lower() != doc.text.lower() and len(stripped.split()) >= 3:
+    left = [w for w in re.findall(r"[A-Za-z']+", stripped) if w.lower() not in _EMPTY_WORDS]
+    if stripped and stripped.lower() != doc.text.lower() and len(left) >= 2:
         return stripped, "Leave out \u201calways\u201d and \u201cnever\u201d: they turn a complaint into a verdict."
     return "", "Leave out the sweeping complaint."
 
@@ -461,6 +464,13 @@ def edit_feelings_blame(doc: Doc, s: SentenceResult, ctx: Context) -> tuple[str,
         line = end_with(m.group("rest"), _end(ctx, text))
         return line[:1].upper() + line[1:], "Say what is happening for you without putting it on them."
     return _cut(doc, s, ["feelings_blame"]), "Say how it was for you without making them the cause."
+
+
+# Words that carry no occasion: a recast made of these alone says nothing the reader can answer.
+_EMPTY_WORDS = frozenset(
+    "you u ur your did didn't do does don't were was weren't wasn't had hadn't this that it these those so just "
+    "again even".split()
+)
 
 
 HANDLERS: Mapping[str, Handler] = {
