@@ -23,6 +23,9 @@ def _blame_types(report) -> set[str]:
 
 # -- DEAR skills ----------------------------------------------------------------
 
+# Rows the model retrained on real data (2026-12-07) gets wrong: kept visible, and failing if one is fixed.
+RETRAINED_REGRESSION = pytest.mark.xfail(strict=True, reason="known regression of the model retrained on real data")
+
 SKILL_ROWS = [
     ("On Saturday you said you'd be back by six and got home at ten.", "describe", True),
     ("The deposit still hasn't come back, and it's been five weeks.", "describe", True),
@@ -37,9 +40,7 @@ SKILL_ROWS = [
         "That way you won't get my 2am worried texts.",
         "reinforce",
         True,
-        marks=pytest.mark.xfail(
-            strict=True, reason="known regression of the model retrained on real data (2026-12-07)"
-        ),
+        marks=RETRAINED_REGRESSION,
     ),
     ("Thank you so much for sorting the boiler so quickly.", "reinforce", True),
     ("If this week is too busy, would next Tuesday work?", "negotiate", True),
@@ -53,9 +54,7 @@ SKILL_ROWS = [
         "You owe me.",
         "reinforce",
         False,
-        marks=pytest.mark.xfail(
-            strict=True, reason="known regression of the model retrained on real data (2026-12-07)"
-        ),
+        marks=RETRAINED_REGRESSION,
     ),
     ("Take it or leave it.", "negotiate", False),
 ]

@@ -374,12 +374,9 @@ def load_set(data_dir: str | Path, name: str) -> list[dict]:
     thresholds use them).
     """
     data_dir = Path(data_dir)
-    if "+" in name:
-        return [
-            d
-            for part in name.split("+")
-            for d in load_set(data_dir, part if part != "real" else f"real-{name.split('+')[0]}")
-        ]
+    if name.endswith("+real"):
+        written = name.removesuffix("+real")
+        return load_set(data_dir, written) + load_set(data_dir, f"real-{written}")
     if name in REAL_SPLITS:
         return [
             d

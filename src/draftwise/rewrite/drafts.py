@@ -35,13 +35,6 @@ _HEDGE_ONLY = re.compile(
     r"(?i)^(?:sorry[\s,!.]*)+$|^(?:this is )?probably (?:dumb|stupid|silly)|^you can (?:totally )?ignore|^no worries if not|"
     r"^feel free to (?:ignore|say no)|^sorry (?:again|sorry)|^i hate to ask|^i know (?:this is|i'?m) (?:a lot|annoying)"
 )
-# Softeners that bury an ask; "sorry" only as an interjection ("sorry, sorry, could you..."), never "sorry you...".
-_SOFTEN = re.compile(
-    r"(?i)(?:^|(?<=[,.!?]\s))(?:so+ )?sorry(?:[,!.]*\s*sorry)*[,!.]+\s*|\b(?:this is probably (?:dumb|stupid|silly)|"
-    r"you can (?:totally )?ignore this|no worries if not|if it'?s not too much trouble|i hate to ask|feel free to say no|"
-    r"maybe possibly)\b[,]?\s*"
-)
-
 NOTHING_TO_CHANGE = "Nothing here needs changing: no blame or pressure was found."
 NOTHING_TO_KEEP = (
     "There is no message to keep here: every sentence is an attack. If something happened that you want "
@@ -60,6 +53,22 @@ _DEAR_MAN_ORDER = ("describe", "express", "assert", "reinforce", "negotiate")
 
 def _key(text: str) -> str:
     return re.sub(r"\W+", " ", text.lower()).strip()
+
+
+def candidate(style: str, text: str, r: Report, description: str) -> Rewrite:
+    """A whole-draft candidate with the figures its own analysis ``r`` gave it."""
+    return Rewrite(
+        style=style,
+        text=text,
+        intensity=r.intensity.level if r.intensity else 1,
+        blame_sentences=len(r.blame_sentences),
+        tactics=tuple(r.tactic_labels),
+        dear_man=tuple(
+            k for k in (*_DEAR_MAN_ORDER, "mindful", "confident") if r.dear_man and r.dear_man.get(k).present
+        ),
+        safety=r.safety.flag,
+        description=description,
+    )
 
 
 @dataclasses.dataclass(frozen=True)
@@ -290,20 +299,6 @@ class Rewriter:
 
     # -- the whole thing --------------------------------------------------------------
 
-    def _rewrite(self, style: str, text: str, r: Report, description: str) -> Rewrite:
-        return Rewrite(
-            style=style,
-            text=text,
-            intensity=r.intensity.level if r.intensity else 1,
-            blame_sentences=len(r.blame_sentences),
-            tactics=tuple(r.tactic_labels),
-            dear_man=tuple(
-                k for k in (*_DEAR_MAN_ORDER, "mindful", "confident") if r.dear_man and r.dear_man.get(k).present
-            ),
-            safety=r.safety.flag,
-            description=description,
-        )
-
     def fill(self, report: Report) -> Report:
         """The report with ``suggestions``, clean ``rewrites`` (light edit first) and ``rewrites_note``."""
         if report.error or not report.sentences:
@@ -325,7 +320,7 @@ class Rewriter:
             return dataclasses.replace(
                 report,
                 suggestions=tuple(sugg),
-                rewrites=(self._rewrite("starter", text, r, "a starter with blanks: there was no message to keep"),),
+                rewrites=(candidate("starter", text, r, "a starter with blanks: there was no message to keep"),),
                 rewrites_note=NOTHING_TO_KEEP,
             )
         candidates = [
@@ -342,8 +337,8 @@ class Rewriter:
         analysed = list(self.analyse_many([t for _, t, _ in unique])) if unique else []
         rewrites = []
         if _key(light) != original:
-            rewrites.append(self._rewrite("light_touch", light, light_report, "your message, only what hurts changed"))
-        rewrites += [self._rewrite(st, t, r, d) for (st, t, d), r in zip(unique, analysed, strict=True) if not r.error]
+            rewrites.append(candidate("light_touch", light, light_report, "your message, only what hurts changed"))
+        rewrites += [candidate(st, t, r, d) for (st, t, d), r in zip(unique, analysed, strict=True) if not r.error]
         clean = tuple(w for w in rewrites if not w.blame_sentences and not w.tactics and not w.safety)
         flagged = any(s.tactics or s.blame_types for s in report.sentences)
         note = None

@@ -488,7 +488,7 @@ HANDLERS: Mapping[str, Handler] = {
     "absolute": edit_absolute,
     "contempt": edit_contempt,
 }
-"""One handler per finding; when a sentence has several, the first in this order decides."""
+"""One handler per finding; when a sentence has several, the first of :data:`moves.PRIORITY` decides."""
 
 
 def _content(s: SentenceResult) -> bool:
@@ -512,7 +512,7 @@ def plan(report: Report, register: Register, skip: set[int] | None = None) -> li
     said: set[str] = set()
     for s in flagged:
         issues = [*s.tactics, *s.blame_types]
-        issue = next(i for i in HANDLERS if i in issues)
+        issue = next(i for i in moves.PRIORITY if i in issues)
         doc = nlp.parse_cached(unshout(s.text))
         replacement, message = HANDLERS[issue](doc, s, ctx)
         replacement = unshout(replacement) if replacement else ""

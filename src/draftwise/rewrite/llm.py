@@ -40,8 +40,9 @@ from pathlib import Path
 from typing import Any, Protocol, runtime_checkable
 
 from draftwise.labels import DISPLAY
-from draftwise.results import Report, Rewrite
+from draftwise.results import Report
 from draftwise.rewrite.check import ask_terms, facts, keeps_ask
+from draftwise.rewrite.drafts import candidate as candidate_of
 
 __all__ = [
     "STYLE",
@@ -734,24 +735,6 @@ def vet(report: Report, candidate_text: str, candidate_report: Report | None) ->
     return reasons
 
 
-def _rewrite(text: str, r: Report) -> Rewrite:
-    """The candidate with the figures the analyser gave it (as the Rewriter builds its own)."""
-    return Rewrite(
-        style=STYLE,
-        text=text,
-        intensity=r.intensity.level if r.intensity else 1,
-        blame_sentences=len(r.blame_sentences),
-        tactics=tuple(r.tactic_labels),
-        dear_man=tuple(
-            k
-            for k in ("describe", "express", "assert", "reinforce", "negotiate", "mindful", "confident")
-            if r.dear_man and r.dear_man.get(k).present
-        ),
-        safety=r.safety.flag,
-        description=DESCRIPTION,
-    )
-
-
 def not_sent(report: Report) -> str | None:
     """Why this report is not sent to a model at all (safety first, nothing to change), or None."""
     if report.error or not report.sentences:
@@ -814,6 +797,6 @@ def with_local_model(
             reasons.append(f"the same as draftwise's own {same.style.replace('_', ' ')} rewrite")
     if reasons:
         return report, reasons
-    mine = _rewrite(text, candidate)
+    mine = candidate_of(STYLE, text, candidate, DESCRIPTION)
     rewrites = (*report.rewrites[:1], mine, *report.rewrites[1:])
     return dataclasses.replace(report, rewrites=rewrites), []
