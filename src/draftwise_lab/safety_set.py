@@ -2,15 +2,21 @@
 
 Parts (:data:`PARTS`, the files each reads):
 
-- ``train``: ``train.jsonl`` and ``test.jsonl``. The first writers' drafts were compiled
-  into three files by a hash of the draft id (:func:`split_of`: 40% / 20% / 40%, so adding
-  a draft never moves another). ``test.jsonl`` was that set's held-out part; it was read
-  once for a final report (``data/test-runs.log``), and is training data since: the safety
-  head is fitted on this part, and rules may be written while reading it.
-- ``dev``: ``dev.jsonl`` (the same hash's 20%): thresholds, C and rule changes are chosen on it.
-- ``heldout``: ``heldout-pos.jsonl`` and ``heldout-neg.jsonl``, 600 drafts by two new writers
-  who wrote from ``BRIEF.md`` alone and never saw the other parts. No choice reads it; it is
-  scored by ``draftwise-lab eval-safety --set heldout --final`` (logged).
+- ``train``: ``train.jsonl`` and ``test.jsonl``, then ``train-w5.jsonl`` ... ``train-w8.jsonl``.
+  The first writers' drafts were compiled into three files by a hash of the draft id
+  (:func:`split_of`: 40% / 20% / 40%, so adding a draft never moves another). ``test.jsonl``
+  was that set's held-out part; it was read once for a final report (``data/test-runs.log``),
+  and is training data since. Writers w5-w8 wrote training drafts only, aimed at what the
+  screen missed most (indirect and veiled self-harm, veiled threats, hard negatives that
+  sound like farewells, other languages). The safety head is fitted on this part, and rules
+  may be written while reading it.
+- ``dev``: ``dev.jsonl`` (the same hash's 20%) and ``dev-h1.jsonl`` / ``dev-h2.jsonl``, the
+  second held-out part (writers h1, h2), read once for a final report and dev since:
+  thresholds, C and rule changes are chosen on it. Being by writers the head never learnt
+  from, it says how a choice carries to new writers.
+- ``heldout``: ``heldout-h3.jsonl``, ``heldout-h4.jsonl`` and ``heldout-h5.jsonl``, 670 drafts
+  by three new writers who wrote from ``BRIEF.md`` alone and never saw the other parts. No
+  choice reads it; it is scored by ``draftwise-lab eval-safety --set heldout --final`` (logged).
 
 Run ``python -m draftwise_lab.safety_set compile RAW.jsonl ...`` to rebuild the first
 writers' three files from their raw files.
@@ -36,9 +42,9 @@ FIELDS = ("id", "text", "safety", "kinds", "target", "directness", "lang", "styl
 # The files the first writers' drafts were compiled into (split_of), and the parts each file is in now.
 FILES = ("train", "dev", "test")
 PARTS = {
-    "train": ("train.jsonl", "test.jsonl"),
-    "dev": ("dev.jsonl",),
-    "heldout": ("heldout-pos.jsonl", "heldout-neg.jsonl"),
+    "train": ("train.jsonl", "test.jsonl", "train-w5.jsonl", "train-w6.jsonl", "train-w7.jsonl", "train-w8.jsonl"),
+    "dev": ("dev.jsonl", "dev-h1.jsonl", "dev-h2.jsonl"),
+    "heldout": ("heldout-h3.jsonl", "heldout-h4.jsonl", "heldout-h5.jsonl"),
 }
 SPLITS = tuple(PARTS)
 PART_OF_FILE = {"train": "train", "dev": "dev", "test": "train"}
