@@ -70,7 +70,7 @@ RULES: tuple[Rule, ...] = (
         r"\b(?P<cue>kill(?:ing)? my ?self|killed my ?self|suicid\w*|end(?:ing)? (?:it all|my life|my own life|things for good)|"
         r"take my (?:own )?life|taking my (?:own )?life|want(?:ed|s)? to die|wanna die|wish(?:ed)? i (?:was|were) dead|wish i(?:'?d| had) never been born|"
         r"(?:don'?t|dont|do not) want to (?:live|be alive|exist|wake up)|rather be dead|better off dead|no reason to (?:live|go on|keep going)|"
-        r"not (?:want|wanting) to be alive|unalive|kms\b|kys\b|overdos\w*|jump(?:ing)? (?:off|in front of)|hang(?:ing)? my ?self|"
+        r"not (?:want|wanting) to be alive|unalive|kms\b|kys\b|overdos\w*|jump(?:ing)? (?:off(?! (?:the|a|my) (?:train|bus|tube|boat|ferry|plane|sofa|bed)\b)|in front of)|hang(?:ing)? my ?self|"
         r"(?:wants?|wanted|wanting|thinking about|thought about|talked about|talking about) (?:to )?(?:kill(?:ing)?|end(?:ing)?) (?:himself|herself|themselves|themself|his life|her life|their life|it all|it)|"
         r"(?:thinking|thought|been thinking) (?:a lot )?about ending (?:it|things|my life)|"
         r"(?:i'?ll|ill|i will|i'?m going to|im going to|gonna|i'?m gonna) end it\b(?! with)|(?:easier|better) (?:for everyone )?not to (?:wake up|be here|be around|exist)|"
@@ -208,7 +208,7 @@ EXTRA_RULES: tuple[Rule, ...] = (
         "safety.self_harm_more",
         "self_harm",
         _SAFETY,
-        r"\b(?P<cue>(?:want(?:ing)?|urges?|need(?:ing)?) to (?:cut|burn|hurt)\b(?! (?:it|the|my hair|back|down|ties|costs|corners|out))|"
+        r"\b(?P<cue>(?:want(?:ing)?|urges?|need(?:ing)?) to (?:cut|burn|hurt)\b(?! (?:it|the|my hair|back|down|ties|costs|corners|out|anything|something|that|this|some|a|an|from)\b)|"
         r"(?:burn|burning|burnt|scratch|scratching|scratched|cut|cutting|hurting|bit(?:e|ing)) my (?:arms?|legs?|wrists?|thighs?|skin|stomach)\b(?! on\b)|"
         r"till (?:they|it) bleeds?|sh scars|self[- ]?injur\w*|(?:blades?|razors?) (?:today|again|in my|under my|hidden)|"
         r"(?:pack(?:et)? of|new|hid(?:den)? the) (?:blades|razors)|(?:the )?thing (?:i (?:used to )?do )?(?:to|with) my (?:arms?|skin|legs?|wrists?)|"
