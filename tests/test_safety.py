@@ -273,8 +273,8 @@ def test_safety_set_parts() -> None:
         if d["id"].split("-")[0] in first
     )
     held = parts["heldout"]
-    assert (len(held), sum(d["safety"] for d in held)) == (669, 340)
-    assert {d["id"].split("-")[0] for d in held} == {"h6", "h7", "h8"}
+    assert (len(held), sum(d["safety"] for d in held)) == (670, 340)
+    assert {d["id"].split("-")[0] for d in held} == {"h9", "h10", "h11"}
     # written new: no held-out draft repeats a train or dev draft
     seen = {_norm(d["text"]) for k in ("train", "dev") for d in parts[k]}
     assert sum(_norm(d["text"]) in seen for d in held) == 0

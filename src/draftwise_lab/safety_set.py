@@ -2,20 +2,20 @@
 
 Parts (:data:`PARTS`, the files each reads):
 
-- ``train``: ``train.jsonl`` and ``test.jsonl``, ``train-w5.jsonl`` ... ``train-w10.jsonl`` and
-  ``train-h1.jsonl`` / ``train-h2.jsonl``. The first writers' drafts were compiled into three
+- ``train``: ``train.jsonl`` and ``test.jsonl``, ``train-w5.jsonl`` ... ``train-w12.jsonl`` and
+  ``train-h1.jsonl`` ... ``train-h5.jsonl``. The first writers' drafts were compiled into three
   files by a hash of the draft id (:func:`split_of`: 40% / 20% / 40%, so adding a draft never
-  moves another). ``test.jsonl`` was that set's held-out part, and h1/h2 the second held-out
-  part: each was read once for a final report (``data/test-runs.log``) and is training data
-  since. Writers w5-w10 wrote training drafts only, aimed at what the screen missed most
-  (indirect and veiled self-harm, veiled threats, hard negatives that sound like farewells or
-  pressure, other languages). The safety head is fitted on this part, and rules may be
-  written while reading it.
-- ``dev``: ``dev.jsonl`` (the same hash's 20%) and ``dev-h3.jsonl`` ... ``dev-h5.jsonl``, the
-  third held-out part (writers h3-h5), read once for a final report and dev since:
+  moves another). ``test.jsonl`` was that set's held-out part, h1-h2 the second and h3-h5 the
+  third: each was read once for a final report (``data/test-runs.log``), was dev for a round
+  (h3-h5) and is training data since. Writers w5-w12 wrote training drafts only, aimed at what
+  the screen missed most (indirect and veiled self-harm, veiled threats, hard negatives that
+  sound like farewells or pressure, other languages). The safety head is fitted on this part,
+  and rules may be written while reading it.
+- ``dev``: ``dev.jsonl`` (the same hash's 20%) and ``dev-h6.jsonl`` ... ``dev-h8.jsonl``, the
+  fourth held-out part (writers h6-h8), read once for a final report and dev since:
   thresholds, C, the mix and rule changes are chosen on it. Being by writers the head never
   learnt from, it says how a choice carries to new writers.
-- ``heldout``: ``heldout-h6.jsonl``, ``heldout-h7.jsonl`` and ``heldout-h8.jsonl``, 670 drafts
+- ``heldout``: ``heldout-h9.jsonl``, ``heldout-h10.jsonl`` and ``heldout-h11.jsonl``, 670 drafts
   by three new writers who wrote from ``BRIEF.md`` alone and never saw the other parts. No
   choice reads it; it is scored by ``draftwise-lab eval-safety --set heldout --final`` (logged).
 
@@ -46,12 +46,11 @@ PARTS = {
     "train": (
         "train.jsonl",
         "test.jsonl",
-        *(f"train-w{n}.jsonl" for n in range(5, 11)),
-        "train-h1.jsonl",
-        "train-h2.jsonl",
+        *(f"train-w{n}.jsonl" for n in range(5, 13)),
+        *(f"train-h{n}.jsonl" for n in range(1, 6)),
     ),
-    "dev": ("dev.jsonl", "dev-h3.jsonl", "dev-h4.jsonl", "dev-h5.jsonl"),
-    "heldout": ("heldout-h6.jsonl", "heldout-h7.jsonl", "heldout-h8.jsonl"),
+    "dev": ("dev.jsonl", "dev-h6.jsonl", "dev-h7.jsonl", "dev-h8.jsonl"),
+    "heldout": ("heldout-h9.jsonl", "heldout-h10.jsonl", "heldout-h11.jsonl"),
 }
 SPLITS = tuple(PARTS)
 PART_OF_FILE = {"train": "train", "dev": "dev", "test": "train"}
