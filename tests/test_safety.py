@@ -257,11 +257,14 @@ def _norm(text: str) -> str:
 
 def test_safety_set_parts() -> None:
     """Train (with the retired test file), dev and the new writers' held-out part; counts only, no text shown."""
-    from draftwise_lab.safety_set import PART_OF_FILE, PARTS, group_of, load, problems, split_of
+    from draftwise_lab.safety_set import PART_OF_FILE, PARTS, SAFETY_DIR, SPARE, group_of, load, problems, split_of
 
     assert set(PARTS) == {"train", "dev", "heldout"} and "test.jsonl" in PARTS["train"]
     parts = {k: load(k) for k in PARTS}
-    every = [d for ds in parts.values() for d in ds]
+    spare = [
+        json.loads(line) for name in SPARE for line in (SAFETY_DIR / name).read_text(encoding="utf-8").splitlines()
+    ]
+    every = [d for ds in parts.values() for d in ds] + spare
     assert len({d["id"] for d in every}) == len(every)
     assert sum(bool(problems(d)) for d in every) == 0
     # the first writers' drafts sit in the part of the file their id hashes to
@@ -276,7 +279,7 @@ def test_safety_set_parts() -> None:
     assert (len(held), sum(d["safety"] for d in held)) == (670, 340)
     assert {d["id"].split("-")[0] for d in held} == {"h9", "h10", "h11"}
     # written new: no held-out draft repeats a train or dev draft
-    seen = {_norm(d["text"]) for k in ("train", "dev") for d in parts[k]}
+    seen = {_norm(d["text"]) for d in spare} | {_norm(d["text"]) for k in ("train", "dev") for d in parts[k]}
     assert sum(_norm(d["text"]) in seen for d in held) == 0
     groups = {group_of(d) for d in held}
     assert {"explicit", "indirect", "veiled", "other_directed", "non_english", "hard_negative"} <= groups

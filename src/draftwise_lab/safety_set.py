@@ -2,15 +2,16 @@
 
 Parts (:data:`PARTS`, the files each reads):
 
-- ``train``: ``train.jsonl`` and ``test.jsonl``, ``train-w5.jsonl`` ... ``train-w12.jsonl`` and
-  ``train-h1.jsonl`` ... ``train-h5.jsonl``. The first writers' drafts were compiled into three
+- ``train``: ``train.jsonl`` and ``test.jsonl``, ``train-w5.jsonl`` ... ``train-w10.jsonl``,
+  ``train-h1.jsonl`` and ``train-h2.jsonl``. The first writers' drafts were compiled into three
   files by a hash of the draft id (:func:`split_of`: 40% / 20% / 40%, so adding a draft never
-  moves another). ``test.jsonl`` was that set's held-out part, h1-h2 the second and h3-h5 the
-  third: each was read once for a final report (``data/test-runs.log``), was dev for a round
-  (h3-h5) and is training data since. Writers w5-w12 wrote training drafts only, aimed at what
-  the screen missed most (indirect and veiled self-harm, veiled threats, hard negatives that
-  sound like farewells or pressure, other languages). The safety head is fitted on this part,
-  and rules may be written while reading it.
+  moves another). ``test.jsonl`` was that set's held-out part and h1-h2 the second: each was
+  read once for a final report (``data/test-runs.log``) and is training data since. Writers
+  w5-w10 wrote training drafts only, aimed at what the screen missed most (indirect and veiled
+  self-harm, veiled threats, hard negatives that sound like farewells or pressure, other
+  languages). The safety head is fitted on this part, and rules may be written while reading it.
+  :data:`SPARE` files (the third held-out part, h3-h5, and writers w11-w12) were tried as
+  training data in a third round and are not used: that classifier found no more on dev.
 - ``dev``: ``dev.jsonl`` (the same hash's 20%) and ``dev-h6.jsonl`` ... ``dev-h8.jsonl``, the
   fourth held-out part (writers h6-h8), read once for a final report and dev since:
   thresholds, C, the mix and rule changes are chosen on it. Being by writers the head never
@@ -40,14 +41,19 @@ LANGS = ("en", "es", "de", "fr", "pt", "it", "nl", "zh", "ar", "hi")
 FIELDS = ("id", "text", "safety", "kinds", "target", "directness", "lang", "style")
 
 
+# Written for a third round of training and not used by the kept head: a classifier trained with them
+# found no more on dev (data/safety/README.md, "Round 3"). Kept for the next round.
+SPARE = ("train-h3.jsonl", "train-h4.jsonl", "train-h5.jsonl", "train-w11.jsonl", "train-w12.jsonl")
+
 # The files the first writers' drafts were compiled into (split_of), and the parts each file is in now.
 FILES = ("train", "dev", "test")
 PARTS = {
     "train": (
         "train.jsonl",
         "test.jsonl",
-        *(f"train-w{n}.jsonl" for n in range(5, 13)),
-        *(f"train-h{n}.jsonl" for n in range(1, 6)),
+        *(f"train-w{n}.jsonl" for n in range(5, 11)),
+        "train-h1.jsonl",
+        "train-h2.jsonl",
     ),
     "dev": ("dev.jsonl", "dev-h6.jsonl", "dev-h7.jsonl", "dev-h8.jsonl"),
     "heldout": ("heldout-h9.jsonl", "heldout-h10.jsonl", "heldout-h11.jsonl"),
