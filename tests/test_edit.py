@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
 from draftwise.results import Evidence, SentenceResult
-from draftwise.rewrite.edit import HANDLERS, Context, splice, unshout
+from draftwise.rewrite.edit import HANDLERS, Context, Edit, splice, unshout
 from draftwise.rewrite.style import Register
 
 
@@ -113,8 +115,25 @@ _CTX = Context(
         ),
         # "how could you X?" told plainly when nothing else says it
         ("accusatory_question", "How could you forget my birthday?", "how could you", "You forgot my birthday."),
-        # chasing goes, the ask and its real deadline stay
-        ("urgency", "Send me the form by Friday ASAP!!", "asap", "Send me the form by Friday!"),
+        # chasing goes, the ask and its real deadline stay, asked once as a request
+        ("urgency", "Send me the form by Friday ASAP!!", "asap", "Could you send me the form by Friday?"),
+        # a line of fact the model read as chasing stays word for word
+        ("urgency", "I've rung the surgery twice since nine.", "rung", "I've rung the surgery twice since nine."),
+        ("desperation", "it's been a month since the funeral", "month", "it's been a month since the funeral"),
+        # "X again and I'll ...": what not to do again, without the penalty
+        (
+            "threat",
+            "Borrow my charger again and I'll bin yours.",
+            "and I'll bin",
+            "Please don't borrow my charger again.",
+        ),
+        # a loaded opener that is really a request to ring is asked plainly
+        (
+            "loaded_opener",
+            "Ring me after the match, it's serious.",
+            "it's serious",
+            "Could you ring me after the match?",
+        ),
         # a lone insult leaves nothing to keep
         ("contempt", "Wow, great job, genius.", "genius", ""),
     ],
@@ -148,3 +167,71 @@ def test_a_recast_feeling_must_name_one(feeling: str, ok: bool) -> None:
     from draftwise.rewrite.edit import well_formed_feeling
 
     assert well_formed_feeling(feeling) is ok
+
+
+@pytest.mark.parametrize(
+    ("line", "ask"),
+    [
+        ("ring me the minute you land", "Could you ring me when you land?"),
+        ("pick up the phone", "Could you get back to me when you can?"),
+        ("dad call me after work", "dad, could you call me after work?"),
+        ("Do not share the spreadsheet with the client.", "Please don't share the spreadsheet with the client."),
+        ("I need a yes or no from you by noon.", "I'd like a yes or no from you by noon."),
+        # the pressure itself is not an ask
+        ("don't test me", None),
+        ("Don't worry about me, I'll manage.", None),
+        ("keep talking about me and I'll tell your boss", None),
+    ],
+)
+def test_polite_ask_keeps_the_ask_of_a_pressing_line(line: str, ask: str | None) -> None:
+    from draftwise import nlp
+    from draftwise.rewrite.edit import polite_ask
+
+    assert polite_ask(nlp.parse(line)) == ask
+
+
+@pytest.mark.parametrize(
+    ("line", "issue", "plain"),
+    [
+        ("ive called the office 3 times", "urgency", True),
+        ("answer me now", "urgency", False),
+        ("I need it in the next hour.", "urgency", False),
+        ("its been 3 weeks since u moved out", "desperation", True),
+        ("i cant do this without u", "desperation", False),
+        ("The boiler has been off since Friday.", "loaded_opener", True),
+        ("we need to talk", "loaded_opener", False),
+        ("not a text, a call", "loaded_opener", False),
+    ],
+)
+def test_a_plain_statement_under_a_pressure_flag_is_kept(line: str, issue: str, plain: bool) -> None:
+    from draftwise import nlp
+    from draftwise.rewrite.edit import plain_statement
+
+    assert plain_statement(nlp.parse(line), issue) is plain
+
+
+def _edit(index: int, issue: str, replacement: str) -> Edit:
+    return Edit(index, issue, replacement, "why")
+
+
+def test_a_chase_said_three_times_is_asked_once_and_a_specific_ask_wins() -> None:
+    from draftwise.rewrite.edit import _ask_once
+
+    lines = ["answer me", "I need to know whether Thursday is on", "pick up"]
+    flagged = [_sentence(t, "urgency", t.split()[0]) for t in lines]
+    flagged = [dataclasses.replace(s, index=i) for i, s in enumerate(flagged)]
+    edits = [
+        _edit(0, "urgency", "Could you get back to me when you can?"),
+        _edit(1, "urgency", "Could you let me know whether Thursday is on?"),
+        _edit(2, "urgency", "Could you get back to me when you can?"),
+    ]
+    out = _ask_once(edits, flagged, asks_elsewhere=False)
+    assert [e.replacement for e in out] == ["", "Could you let me know whether Thursday is on?", ""]
+
+
+def test_when_every_asking_line_was_cut_one_comes_back_as_a_request() -> None:
+    from draftwise.rewrite.edit import _keep_one_ask
+
+    s = dataclasses.replace(_sentence("Bring the van back NOW or else.", "ultimatum", "or else"), index=0)
+    out = _keep_one_ask([_edit(0, "ultimatum", "")], [s], _CTX)
+    assert out[0].replacement == "Could you bring the van back?"

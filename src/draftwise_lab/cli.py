@@ -194,7 +194,9 @@ def eval_safety(
 def eval_rewrites(
     part: Annotated[
         str,
-        typer.Option("--set", help="Which part of the gold rewrites: tune (default), or heldout / test with --final."),
+        typer.Option(
+            "--set", help="Which part of the gold rewrites: tune (default), heldout, test, or fresh with --final."
+        ),
     ] = "tune",
     final: Annotated[bool, typer.Option("--final", help="Allow the held-out part; the run is logged.")] = False,
     data: Annotated[Path, typer.Option(help="Folder holding dev.jsonl and rewrites/.")] = Path("data"),
@@ -203,6 +205,12 @@ def eval_rewrites(
         Path | None, typer.Option(help="Write a blind A/B pack (PATH) and its key (PATH.key.jsonl) for a judge.")
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the figures and rows as JSON.")] = False,
+    compare: Annotated[
+        list[Path],
+        typer.Option(
+            help="With --blind: a --json output of another rewriter (e.g. before a change) judged as one more version."
+        ),
+    ] = [],  # noqa: B006 (typer reads the default; it is never mutated)
 ) -> None:
     """Measure the first rewrite candidate against the gold rewrites: clean, no blanks, facts and ask kept."""
     from draftwise_lab import rewrite_eval as rv
@@ -210,11 +218,20 @@ def eval_rewrites(
 
     if part not in rv.PARTS:
         raise typer.BadParameter(f"--set must be one of {', '.join(rv.PARTS)}")
-    guard_test("heldout-test" if part == "heldout" else part, final)
+    if part in rv.HELD_OUT:
+        guard_test(f"rewrites-{part}-test", final)
     gold = {k: g for k, g in rv.load_gold(data / "rewrites").items() if rv.part_of(k) == part}
-    res = rv.evaluate(_analyzer(), list(read_jsonl(data / ("test.jsonl" if part == "test" else "dev.jsonl"))), gold)
+    if part == rv.FRESH:
+        drafts = rv.fresh_drafts(data / "rewrites")
+    else:
+        drafts = list(read_jsonl(data / ("test.jsonl" if part == "test" else "dev.jsonl")))
+    res = rv.evaluate(_analyzer(), drafts, gold)
     if blind is not None:
-        items, key = rv.blind_pack(res["rows"])
+        others = {}
+        for path in compare:
+            earlier = {r["id"]: r.get("first") for r in json.loads(path.read_text(encoding="utf-8"))["rows"]}
+            others[path.stem] = earlier
+        items, key = rv.blind_pack(res["rows"], others=others)
         blind.write_text("".join(json.dumps(i, ensure_ascii=False) + "\n" for i in items), encoding="utf-8")
         Path(f"{blind}.key.jsonl").write_text(
             "".join(json.dumps(k, ensure_ascii=False) + "\n" for k in key), encoding="utf-8"

@@ -3,9 +3,10 @@
 The gold set (``data/rewrites/gold-*.jsonl``, written from ``data/rewrites/BRIEF.md``) holds,
 for drafts with blame or a tactic, the message a careful person would send. The drafts of
 ``data/dev.jsonl`` are split by a hash of the id into ``tune`` (read while writing the edits) and
-``heldout`` (never read for a choice; reported once, 2026-12-07, logged like a test run); the
-drafts of the written test set (``data/test.jsonl``) are the ``test`` part, reported once per kept
-rewriter.
+``heldout``; the drafts of the written test set (``data/test.jsonl``) are the ``test`` part. Both
+``heldout`` and ``test`` were reported once (2026-12-07) and are now read, so dev. The ``fresh``
+part (``data/rewrites/fresh/``: 150 new written drafts and 150 real-dev messages, gold by four new
+annotators) is held out: read once per kept rewriter, with ``--final``.
 
 Mechanical figures of the first candidate (:func:`evaluate`):
 
@@ -25,24 +26,49 @@ register 0-1 and sendable yes/no.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import random
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
 REWRITES_DIR = Path("data/rewrites")
-PARTS = ("tune", "heldout", "test")
+FRESH = "fresh"
+PARTS = ("tune", "heldout", "test", FRESH)
+HELD_OUT = (FRESH,)
+"""Parts read once per kept rewriter (``--final``). ``heldout`` and ``test`` were read on 2026-12-07
+and are now dev parts like ``tune``."""
 SCORES = ("faithful", "clean", "fluent", "register")
 
 
+def fresh_drafts(folder: Path = REWRITES_DIR) -> list[dict]:
+    """The drafts of the fresh held-out part: new written batches (``f*.jsonl``) and real-dev messages."""
+    out: list[dict] = []
+    for pattern in ("f*.jsonl", "real-*-input.jsonl"):
+        for path in sorted((folder / FRESH).glob(pattern)):
+            out += [json.loads(x) for x in path.read_text(encoding="utf-8").splitlines() if x.strip()]
+    return out
+
+
+@functools.cache
+def _fresh_ids(folder: Path = REWRITES_DIR) -> frozenset[str]:
+    return frozenset(d["id"] for d in fresh_drafts(folder))
+
+
 def part_of(draft_id: str) -> str:
-    """``test`` for drafts of the written test set; else ``tune`` or ``heldout`` (half each) by a hash of the id."""
+    """The part of the gold rewrites a draft belongs to: ``fresh``, ``test``, or ``tune``/``heldout``.
+
+    ``fresh`` for the fresh held-out drafts, ``test`` for the written test set, else ``tune`` or
+    ``heldout`` (half each) by a hash of the id.
+    """
     from draftwise_lab.corpus import split_of
 
+    if draft_id in _fresh_ids():
+        return FRESH
     if split_of(draft_id) == "test":
         return "test"
     h = int(hashlib.sha1(("rewrite:" + draft_id).encode("utf-8")).hexdigest(), 16) % 2
@@ -52,7 +78,7 @@ def part_of(draft_id: str) -> str:
 def load_gold(folder: Path = REWRITES_DIR) -> dict[str, dict]:
     """Every gold rewrite by draft id (``rewrite`` is ``None`` where there is no message to keep)."""
     out: dict[str, dict] = {}
-    for path in sorted(folder.glob("gold-*.jsonl")):
+    for path in [*sorted(folder.glob("gold-*.jsonl")), *sorted((folder / FRESH).glob("gold-*.jsonl"))]:
         for line in path.read_text(encoding="utf-8").splitlines():
             if line.strip():
                 g = json.loads(line)
@@ -165,49 +191,58 @@ def lines(res: dict[str, Any], part: str) -> list[str]:
 # -- the blind judgement ----------------------------------------------------------------
 
 
-def blind_pack(rows: Iterable[dict], seed: int = 13) -> tuple[list[dict], list[dict]]:
-    """Items for a blind judge (draft, version A, version B in shuffled order) and the key.
+def blind_pack(
+    rows: Iterable[dict], seed: int = 13, others: Mapping[str, Mapping[str, str | None]] | None = None
+) -> tuple[list[dict], list[dict]]:
+    """Items for a blind judge (the draft and its versions in shuffled order, ``A``, ``B``, ...) and the key.
 
-    Rows without a first candidate are judged as an empty version (no rewrite offered). Rows whose
-    gold is ``None`` (no message to keep) are left out: there is nothing to compare.
+    The versions are draftwise's first candidate and the gold rewrite, plus one per entry of
+    ``others`` (a system name -> first candidate by draft id, e.g. the rewriter before a change).
+    A missing candidate is judged as an empty version (no rewrite offered). Rows whose gold is
+    ``None`` (no message to keep) are left out: there is nothing to compare.
     """
     rng = random.Random(seed)
     items, key = [], []
     for i, row in enumerate(r for r in rows if r.get("gold")):
-        ours = row.get("first") or ""
-        pair = [("draftwise", ours), ("gold", row["gold"])]
-        rng.shuffle(pair)
+        versions = [("draftwise", row.get("first") or ""), ("gold", row["gold"])]
+        versions += [(name, (texts.get(row["id"]) or "")) for name, texts in (others or {}).items()]
+        rng.shuffle(versions)
+        letters = [chr(ord("A") + k) for k in range(len(versions))]
         item_id = f"j{i + 1:04d}"
-        items.append({"item": item_id, "draft": row["text"], "A": pair[0][1], "B": pair[1][1]})
-        key.append({"item": item_id, "id": row["id"], "A": pair[0][0], "B": pair[1][0]})
+        items.append(
+            {"item": item_id, "draft": row["text"], **{x: v[1] for x, v in zip(letters, versions, strict=True)}}
+        )
+        key.append({"item": item_id, "id": row["id"], **{x: v[0] for x, v in zip(letters, versions, strict=True)}})
     return items, key
 
 
 def blind_score(key: Sequence[dict], judgements: Sequence[dict]) -> dict[str, Any]:
     """Mean scores and sendable rate per system, and how often each was preferred.
 
-    A judgement is ``{"item", "A": {faithful, clean, fluent, register, sendable}, "B": {...},
-    "prefer": "A" | "B" | "same"}``.
+    A judgement is ``{"item", "A": {faithful, clean, fluent, register, sendable}, "B": {...}, ...,
+    "prefer": "A" | "B" | ... | "same"}``.
     """
     by_item = {k["item"]: k for k in key}
-    agg: dict[str, Counter] = {"draftwise": Counter(), "gold": Counter()}
+    agg: dict[str, Counter] = {}
     n: Counter = Counter()
     for j in judgements:
         k = by_item.get(j["item"])
         if k is None:
             continue
         n["items"] += 1
-        for side in ("A", "B"):
-            system = k[side]
+        for side, system in k.items():
+            if side in ("item", "id"):
+                continue
             sc = j[side]
+            agg.setdefault(system, Counter())
             for s in SCORES:
                 agg[system][s] += float(sc[s])
             agg[system]["sendable"] += bool(sc["sendable"])
         pref = j.get("prefer")
-        n["prefer_" + (k[pref] if pref in ("A", "B") else "same")] += 1
+        n["prefer_" + (k[pref] if pref in k and pref not in ("item", "id") else "same")] += 1
     m = max(1, n["items"])
     return {
         "items": n["items"],
-        **{system: {s: agg[system][s] / m for s in (*SCORES, "sendable")} for system in ("draftwise", "gold")},
+        **{system: {s: agg[system][s] / m for s in (*SCORES, "sendable")} for system in sorted(agg)},
         "preferred": {k.removeprefix("prefer_"): v / m for k, v in n.items() if k.startswith("prefer_")},
     }

@@ -91,6 +91,19 @@ def _frame(report: Report) -> _Frame:
     return _Frame(tuple(greeting), tuple(signoff), tuple(sents))
 
 
+def _worst(bad: Sequence[SentenceResult]) -> list[SentenceResult]:
+    """The flagged sentences to leave out first: blame, then pressure without an ask, then the rest.
+
+    Cutting in that order, with a re-check between, keeps the ask whenever the analyser's flag on
+    it came from the lines around it (a polite request beside "Hello?? Is anyone reading these?").
+    """
+    blame = [s for s in bad if s.blame_types]
+    if blame:
+        return blame
+    no_ask = [s for s in bad if "assert" not in s.skills and not edit.is_request(s.text)]
+    return no_ask or list(bad)
+
+
 class Rewriter:
     """Builds suggestions and rewrites for a report; every candidate is re-checked by ``analyse_many``."""
 
@@ -166,23 +179,22 @@ class Rewriter:
 
         The first pass applies each sentence's edit. A recast can still read as blame or pressure
         (the analyser judges the new words afresh): those sentences get their own edit in a second
-        pass, and a third pass leaves out any that still do.
+        pass, and up to three more passes leave out what still does, worst first (:func:`_worst`).
         """
         text = self._edited(report, register, sugg)
         checked = self._analyse(text) if text else report
-        for round_ in range(2):
+        for round_ in range(4):
             if not text or checked.error:
                 break
             bad = [s for s in checked.sentences if s.tactics or s.blame_types]
             if not bad:
                 break
+            spans = [(s.start, s.end) for s in checked.sentences]
+            new = text
             if round_ == 0:
-                repl = {e.sentence: e.replacement for e in edit.plan(checked, register)}
-            else:
-                repl = {s.index: "" for s in bad}
-            new = edit.splice(text, [(s.start, s.end) for s in checked.sentences], repl)
+                new = edit.splice(text, spans, {e.sentence: e.replacement for e in edit.plan(checked, register)})
             if new == text:
-                new = edit.splice(text, [(s.start, s.end) for s in checked.sentences], {s.index: "" for s in bad})
+                new = edit.splice(text, spans, {s.index: "" for s in _worst(bad)})
             if new == text:
                 break
             text = new

@@ -242,15 +242,111 @@ def well_formed_request(text: str) -> bool:
                 nxt = toks[i + 2] if i + 2 < len(toks) else nxt
             if nxt.lower_ in ("r", "is", "are", "am", "was", "were", "i", "it", "he", "she", "they", "we"):
                 return False
+            if nxt.lower_ == "do" and i + 2 < len(toks) and toks[i + 2].lower_ in ("not", "n't"):
+                return False  # "could you do not discuss": a negative imperative is "please don't"
             return nxt.tag_ == "VB" or nxt.lower_ in ("be", "make", "let", "get", "give", "stop", "come", "pay")
+    if re.match(r"(?i)^i'?d (?:really )?like (?:it|that|this|them|one|some)\W*$", text.strip()):
+        return False  # "I'd like it." names nothing the reader can act on
     return bool(re.match(r"(?i)^(?:i'?d (?:like|rather|really like)|i'd rather)\b", text.strip()))
 
 
-def _ask(doc: Doc, ctx: Context) -> str:
+# "Eat my food again and I'll ...": the thing not to do again, before the penalty.
+_AGAIN_AND = re.compile(
+    r"(?i)^\s*(?:(?:and|so|just)\s+)?(?P<vp>[a-z][\w' ]+?\s+again)\s*,?\s+(?:and|&)\s+(?:then\s+)?"
+    r"(?:i'?ll|ill|i will|i'?m|im|i am|u'?ll|you'?ll|ur|you're)\b"
+)
+# "the SECOND you see this", "the minute u get this": chasing that can be said as "when you see this".
+_THE_SECOND = re.compile(
+    r"(?i)\b(?:the (?:second|minute|moment|instant)|as soon as|straight after) (?P<rest>(?:you|u|ur|you'?re|youre|u r)\b)"
+)
+# ", it's serious", "- this is urgent": the build-up of a loaded opener or a chase, not the ask.
+_ITS_SERIOUS = re.compile(
+    r"(?i)\s*(?:[,;:]|\s-)\s*(?:it'?s|its|this is|it is)\s+(?:really\s+|very\s+|super\s+)?"
+    r"(?:serious|urgent|important|an emergency)\b"
+)
+_DONT = re.compile(
+    r"(?i)^\s*(?:(?:please|pls|and|so|just)\s+)*(?:do not|don'?t|dont)\s+(?P<vp>[^.!?]{3,}?)\s*[.!?]*\s*$"
+)
+# "don't test me", "don't think I won't", "don't make me come round": the pressure itself, not a request.
+_DONT_PRESSURE = re.compile(
+    r"(?i)^(?:test|think|make me|push|pretend|bother|ignore|even|try|dare|play|mess|say|act|get|leave me|drop me|"
+    r"you dare|u dare|start|lie|be|expect|worry|panic|stress|feel)\b|.*\b(?:me|us)\W*$"
+)
+_CHASE_ONLY = re.compile(
+    r"(?i)^\s*(?:(?:please|pls|plz|just|and|so)\s+)*(?:answer|reply(?: to)?|respond(?: to)?|pick up|get back to)"
+    r"(?:\s+(?:me|ur phone|your phone|the phone|the damn phone|my calls?|my messages?|my texts?))?\s*[.!?]*\s*$"
+)
+
+
+_KIN = frozenset("mum mom mam mummy dad daddy babe baby mate bro sis hun love son darling nan gran grandma".split())
+
+
+def _leading_vocative(doc: Doc) -> str | None:
+    """The name or kin word that opens an imperative ("mum call me", "Ines, ring me"), or ``None``."""
+    toks = [t for t in doc if not t.is_punct]
+    if len(toks) < 3:
+        return None
+    first, nxt = toks[0], toks[1]
+    is_addressee = first.lower_ in _KIN or (first.pos_ == "PROPN" and first.text[:1].isupper())
+    imperative = nxt.tag_ == "VB" or nxt.lower_ in moves.POLITE_VERBS
+    return first.text if is_addressee and imperative and nxt.lower_ not in ("i", "u") else None
+
+
+def polite_ask(doc: Doc) -> str | None:
+    """The ask of a pressing line as a plain request, in the line's own words, or ``None``.
+
+    A name or "mum" that opens the line stays in front ("mum, could u call me ...?").
+    """
+    from draftwise import nlp
+
+    name = _leading_vocative(doc)
+    if name:
+        rest = doc.text[doc.text.index(name) + len(name) :].lstrip(" ,")
+        ask = _polite_ask(nlp.parse_cached(rest))
+        return f"{name}, {ask[:1].lower() + ask[1:]}" if ask else None
+    return _polite_ask(doc)
+
+
+def _polite_ask(doc: Doc) -> str | None:
+    """The ask of a pressing line as a plain request, in the line's own words, or ``None``.
+
+    In order: the ask inside an ultimatum or threat (:func:`moves.ask_from_pressure`); "X again and
+    I'll ..." as "Please don't X again."; an imperative as "Could you ...?" (chasing such as "the
+    second you see this" said as "when you see this"); a bare "answer me" / "pick up" as "Could you
+    get back to me when you can?". Every request is checked on the parse (:func:`well_formed_request`).
+    """
+    from draftwise import nlp
+
+    text = _THE_SECOND.sub(lambda m: "when " + m.group("rest"), doc.text.replace("\u2019", "'"))
+    text = _ITS_SERIOUS.sub("", text)
+    m = _AGAIN_AND.match(text)
+    if m:
+        vp = tidy(m.group("vp"))
+        first = vp.split()[0].lower()
+        if first in moves.POLITE_VERBS or first in ("eat", "touch", "use", "borrow", "take", "park", "say", "do"):
+            return end_with(f"Please don't {vp[:1].lower() + vp[1:]}", ".")
+    if _CHASE_ONLY.match(moves.strip_chasing(text)):
+        return "Could you get back to me when you can?"
+    m = _DONT.match(text)
+    if m and not moves.has_consequence(text) and not _DONT_PRESSURE.match(m.group("vp")):
+        return end_with(f"Please don't {tidy(moves.strip_chasing(m.group('vp')))}", ".")
+    if text != doc.text:
+        doc = nlp.parse_cached(text)
     ask = moves.ask_from_pressure(doc)
-    if not ask or not well_formed_request(ask):
-        return ""
-    return ctx.register.sentence(ask)
+    if ask and well_formed_request(ask):
+        return ask
+    if moves.has_consequence(text):
+        return None  # "keep lying and I'll ...": the line is the threat; there is no ask in it to keep
+    core = moves.strip_chasing(moves.strip_begging(text)).strip(" ,.!?")
+    req = moves.request_from_clause(core) if core else None
+    if req and well_formed_request(req):
+        return req
+    return None
+
+
+def _ask(doc: Doc, ctx: Context) -> str:
+    ask = polite_ask(doc)
+    return ctx.register.sentence(ask) if ask else ""
 
 
 def well_formed_feeling(feeling: str) -> bool:
@@ -321,8 +417,48 @@ def edit_guilt_trip(doc: Doc, s: SentenceResult, ctx: Context) -> tuple[str, str
     return "", "Leave the guilt trip out: it gets compliance, not closeness."
 
 
+# What carries each of these tactics in a line. A line flagged with one of them that holds none
+# of its words, no imperative and no question is a plain statement of fact or feeling (the
+# pressure was read from the lines around it: "ive called 6 times", "its been 3 weeks since u
+# left"); it is the writer's message and stays.
+_PRESSURE_WORDS = {
+    "urgency": re.compile(
+        r"(?i)\b(?:now|asap|a\.s\.a\.p|right away|straight away|immediately|urgent\w*|rn|hello+|answer|reply|respond|"
+        r"pick up|the (?:second|minute|moment|instant)|i mean it|waiting|ignor\w+|deadline|hurry|quick\w*)\b"
+    ),
+    "desperation": re.compile(
+        r"(?i)\b(?:please+|pls|plz|beg\w*|anything|swear|can'?t|cant|cannot|without (?:you|u)|lose (?:you|u)|"
+        r"need (?:you|u)|don'?t (?:leave|go)|dont (?:leave|go)|come back|be better|change|alive|die|dying)\b|[\U0001F622\U0001F62D\U0001F64F]"
+    ),
+    "loaded_opener": re.compile(
+        r"(?i)\b(?:talk|speak|chat|words|serious|important|over text|discuss|conversation|need to|have to)\b"
+    ),
+}
+
+
+def plain_statement(doc: Doc, issue: str) -> bool:
+    """Whether a line flagged ``issue`` (urgency, desperation, a loaded opener) is a plain statement to keep.
+
+    Plain: none of the tactic's words (:data:`_PRESSURE_WORDS`) or chasing, no imperative (a first
+    verb in base form), no question mark, no "!", at least three words and a verb.
+    """
+    rx = _PRESSURE_WORDS.get(issue)
+    text = doc.text
+    if rx is None or rx.search(text) or re.search(r"[?!]", text) or moves.strip_chasing(text) != tidy(text):
+        return False
+    toks = [t for t in doc if t.is_alpha]
+    if len(toks) < 3 or not any(t.pos_ in ("VERB", "AUX") for t in toks):
+        return False
+    return not (toks[0].tag_ == "VB" and toks[0].lower_ not in ("i", "u")) and not _leading_vocative(doc)
+
+
 def edit_urgency(doc: Doc, s: SentenceResult, ctx: Context) -> tuple[str, str]:
     """Drop the chasing ("NOW", "asap", "answer me"); keep a real deadline and the ask."""
+    if plain_statement(doc, "urgency"):
+        return doc.text, "Keep what happened; the pressure is in the chasing lines around it."
+    ask = _ask(doc, ctx)
+    if ask and not ctx.other_asks:
+        return ask, "Ask once, and let them answer in their own time."
     core = tidy(moves.strip_chasing(doc.text))
     core = re.sub(r"(?i)^(?:(?:hello|helloo+|hellooo+|hey|oi)\W*)+", "", core).strip(" ,")
     core = re.sub(r"(?i)^(?:answer|reply to|respond to|pick up) (?:me|ur phone|your phone|the phone)\b\W*", "", core)
@@ -340,8 +476,16 @@ def edit_urgency(doc: Doc, s: SentenceResult, ctx: Context) -> tuple[str, str]:
 
 def edit_desperation(doc: Doc, s: SentenceResult, ctx: Context) -> tuple[str, str]:
     """Strip the begging; keep the request or offer under it."""
+    if plain_statement(doc, "desperation"):
+        return doc.text, "Keep what happened; the pleading is in the lines around it."
     core = tidy(moves.strip_begging(doc.text)).strip(" ,")
     core = re.sub(r"(?i)^(?:and|but|so|or)\s+", "", core)
+    if core and not ctx.other_asks:
+        from draftwise import nlp
+
+        ask = polite_ask(nlp.parse_cached(core))
+        if ask:
+            return ctx.register.sentence(ask), "Ask once, without the pleading: it leaves them free to say yes."
     if len(re.findall(r"[A-Za-z']+", core)) >= 3 and not re.search(
         r"(?i)\b(?:can'?t (?:live|go on|cope) without|i'?ll do anything|don'?t leave|die|begging)\b", core
     ):
@@ -380,6 +524,12 @@ def edit_loaded_opener(doc: Doc, s: SentenceResult, ctx: Context) -> tuple[str, 
     """
     m = _TALK.match(doc.text.strip())
     rest = m.group("rest").strip(" ,") if m else ""
+    if not m and plain_statement(doc, "loaded_opener"):
+        return doc.text, "Keep what it is about; say it plainly."
+    if not m:
+        ask = _ask(doc, ctx)
+        if ask:
+            return ask, "Ask plainly; the build-up makes them dread it."
     if (
         m
         and len(re.findall(r"[A-Za-z']+", rest)) >= 2
@@ -516,7 +666,7 @@ def plan(report: Report, register: Register, skip: set[int] | None = None) -> li
         doc = nlp.parse_cached(unshout(s.text))
         replacement, message = HANDLERS[issue](doc, s, ctx)
         replacement = unshout(replacement) if replacement else ""
-        if replacement and s.text[:1].isupper() and replacement[:1].islower():
+        if replacement and not register.lowercase and unshout(s.text)[:1].isupper() and replacement[:1].islower():
             replacement = replacement[:1].upper() + replacement[1:]
         key = re.sub(r"\W+", " ", replacement.lower()).strip()
         if key in said or (issue == "desperation" and "desperation" in said):
@@ -526,7 +676,84 @@ def plan(report: Report, register: Register, skip: set[int] | None = None) -> li
         if others:
             message += " (Also: " + ", ".join(i.replace("_", " ") for i in others) + ".)"
         out.append(Edit(s.index, issue, replacement, message))
-    return out
+    return _keep_one_ask(_ask_once(out, flagged, ctx.other_asks), flagged, ctx)
+
+
+# A request said as one ("Could you ...", "please ...", "I'd like ..."): not any question ("why are you ...?").
+_PLAIN_REQUEST = re.compile(
+    r"(?i)^\W*(?:\w+,\s+)?(?:could|can|would|will)\s+(?:you|u)\b|^\W*(?:\w+,\s+)?(?:please|pls)\b|"
+    r"^\W*i'?d (?:really )?(?:like|rather|love)\b"
+)
+
+
+def is_request(text: str) -> bool:
+    """Whether a sentence reads as a request ("Could you ...", "please ...", "I'd like ...", a question)."""
+    return bool(_REQUEST.search(text))
+
+
+_GENERIC_ASK = re.compile(r"(?i)\bget back to me\b")
+
+
+def _ask_once(edits: list[Edit], flagged: Sequence[SentenceResult], asks_elsewhere: bool) -> list[Edit]:
+    """Of the requests made out of chasing or pleading lines, one stays: the first that names something.
+
+    "answer me / pick up / call me NOW" is one ask said three times; a request with content ("Could
+    you let me know whether Thursday is on?") wins over "Could you get back to me when you can?",
+    which goes whenever another line of the draft asks for something.
+    """
+    text = {s.index: s.text for s in flagged}
+    made = [
+        k
+        for k, e in enumerate(edits)
+        if e.issue in ("urgency", "desperation")
+        and e.replacement
+        and _REQUEST.search(e.replacement)
+        and _key(e.replacement) != _key(text[e.sentence])
+    ]
+    other_requests = [
+        k for k, e in enumerate(edits) if k not in made and e.replacement and _PLAIN_REQUEST.search(e.replacement)
+    ]
+    specific = [k for k in made if not _GENERIC_ASK.search(edits[k].replacement)]
+    keep = specific[:1] or ([] if other_requests or asks_elsewhere else made[:1])
+    for k in made:
+        if k not in keep:
+            edits[k] = Edit(edits[k].sentence, edits[k].issue, "", "Say it once; the ask is already there.")
+    return edits
+
+
+def _key(text: str) -> str:
+    return re.sub(r"\W+", " ", unshout(text).lower()).strip()
+
+
+_REQUEST = re.compile(
+    r"(?i)^\W*(?:\w+,\s+)?(?:could|can|would|will)\s+(?:you|u)\b|^\W*(?:\w+,\s+)?(?:please|pls)\b|"
+    r"^\W*i'?d (?:really )?(?:like|rather|love)\b|\?\s*$"
+)
+
+
+def _keep_one_ask(edits: list[Edit], flagged: Sequence[SentenceResult], ctx: Context) -> list[Edit]:
+    """When every line that asked for something was cut, the first of them comes back as a plain request.
+
+    The ask is the writer's message; an ultimatum or a chase that carried it loses the pressure,
+    not the ask (:func:`polite_ask`). Nothing changes when a kept line already asks.
+    """
+    from draftwise import nlp
+
+    if ctx.other_asks or any(e.replacement and _REQUEST.search(e.replacement) for e in edits):
+        return edits
+    by_index = {s.index: s for s in flagged}
+    for k, e in enumerate(edits):
+        if e.replacement or e.issue not in _ASK_CARRIERS:
+            continue
+        ask = polite_ask(nlp.parse_cached(unshout(by_index[e.sentence].text)))
+        if ask:
+            edits[k] = Edit(e.sentence, e.issue, ctx.register.sentence(ask), "Keep the ask, without the pressure.")
+            break
+    return edits
+
+
+# Tactics whose line may carry the draft's ask.
+_ASK_CARRIERS = frozenset({"threat", "ultimatum", "urgency", "desperation", "loaded_opener", "guilt_trip"})
 
 
 # -- putting the draft back together ------------------------------------------------

@@ -522,6 +522,9 @@ _CONSEQUENCE = re.compile(
 _FINALITY = re.compile(r"(?i)[,;]?\s*\b(?:full stop|period|end of (?:story|discussion)|no excuses|no exceptions)\b")
 
 
+_OR_INSIDE = re.compile(r"(?i)(?<=\byes) or (?=no\b)|(?<=\bone way) or (?=another\b)|(?<=\bmore) or (?=less\b)")
+
+
 def _ask_from_pressure(doc: Doc) -> str | None:
     """The ask inside an ultimatum, threat or urgent demand, as a polite request."""
     text = doc.text.replace("\u2019", "'")
@@ -571,7 +574,8 @@ def _ask_from_pressure(doc: Doc) -> str | None:
         if rest:
             short = _BE_SHORT.get(subj, f"{subj}'s")  # "it's"
             return f"Could you make sure {short} {rest}?"
-    parts = _PENALTY_SPLIT.split(text, maxsplit=1)
+    # "a yes or no", "one way or another": an "or" inside the ask, not before a penalty
+    parts = [p.replace("\x00", " or ") for p in _PENALTY_SPLIT.split(_OR_INSIDE.sub("\x00", text), maxsplit=1)]
     if len(parts) == 2 and parts[0].strip():
         req = _request_from_clause(parts[0])
         if req:
@@ -696,7 +700,7 @@ def move_urgency(doc: Doc) -> Move:
 
 
 _BEGGING = re.compile(
-    r"(?i)\b(?:please+|pls|plz|i'?m begging(?: you| u)?|i beg (?:you|u)|begging (?:you|u)|i swear|i'?ll do anything|"
+    r"(?i)\b(?:please+|pls|plz|i'?m begging(?: you| u)?|i am begging(?: you| u)?|i beg (?:you|u)|begging (?:you|u)|i swear|i'?ll do anything|"
     r"anything|just|on my knees)\b[,!.]*\s*"
 )
 
@@ -799,6 +803,22 @@ def apply_cached(issue: str, doc: Doc) -> Move:
 def ask_from_pressure(doc: Doc) -> str | None:
     """The ask inside an ultimatum, threat or urgent demand, as a plain request (``None`` if there is none)."""
     return _ask_from_pressure(doc)
+
+
+POLITE_VERBS = frozenset(_POLITE_VERBS)
+"""Verbs whose imperative is a request that can be asked politely ("call me" -> "Could you call me?")."""
+
+
+def request_from_clause(text: str) -> str | None:
+    """An ask clause ("call me tonight", "you need to pay me back") as a polite request, or ``None``."""
+    from draftwise import nlp
+
+    return _request_from_clause(text, nlp.parse_cached(text))
+
+
+def has_consequence(text: str) -> bool:
+    """Whether a line goes on to a consequence ("... and I'll", "... or else", "one more time")."""
+    return bool(_CONSEQUENCE.search(text) or re.search(r"(?i)\bor (?:else|i'?ll|ill|we'?re|you'?ll|u'?ll)\b", text))
 
 
 def strip_chasing(text: str) -> str:
