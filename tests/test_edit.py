@@ -235,3 +235,39 @@ def test_when_every_asking_line_was_cut_one_comes_back_as_a_request() -> None:
     s = dataclasses.replace(_sentence("Bring the van back NOW or else.", "ultimatum", "or else"), index=0)
     out = _keep_one_ask([_edit(0, "ultimatum", "")], [s], _CTX)
     assert out[0].replacement == "Could you bring the van back?"
+
+
+@pytest.mark.parametrize(
+    ("ask", "clean"),
+    [
+        ("could u call me back in the next 5 min i mean it?", "could u call me back?"),
+        ("Could you pick up pick up pick up?", "Could you pick up?"),
+        ("could u come round tonight, dont make me come knocking?", "could u come round tonight?"),
+        ("Could you answer your bloody phone?", "Could you answer your phone?"),
+        ("Honestly, could you move the van by six?", "Could you move the van by six?"),
+        # a dare, a sneer or a state is not a request a person can grant
+        ("could u try me?", None),
+        ("Could you see how long you keep that job?", None),
+        ("could u need them?", None),
+        ("Could you make sure the boiler is fixed by Monday?", "Could you make sure the boiler is fixed by Monday?"),
+    ],
+)
+def test_a_generated_request_is_tidied_or_refused(ask: str, clean: str | None) -> None:
+    from draftwise.rewrite.edit import clean_request
+
+    assert clean_request(ask) == clean
+
+
+@pytest.mark.parametrize(
+    ("line", "owned"),
+    [
+        ("You made me look like a fool at the quiz in front of Jo.", "I felt like a fool at the quiz in front of Jo."),
+        ("you make me feel like I'm talking to a wall", "I feel like I'm talking to a wall."),
+        ("You embarrassed me in front of my manager, again.", "I felt embarrassed in front of my manager."),
+    ],
+)
+def test_a_feeling_put_on_them_is_owned_with_the_drafts_own_scene(line: str, owned: str) -> None:
+    from draftwise import nlp
+
+    replacement, _ = HANDLERS["feelings_blame"](nlp.parse(line), _sentence(line, "feelings_blame", "me"), _CTX)
+    assert replacement == owned

@@ -139,7 +139,8 @@ def _trim_segments(text: str, cue_spans: Sequence[tuple[int, int]]) -> str | Non
     return out[:1].upper() + out[1:] if text[:1].isupper() else out
 
 
-_VOCATIVE_END = re.compile(r"(?:,\s*|\s)(?P<name>[A-Z][a-z]+)\s*[?!.]*\s*$")
+# a name at the end is addressed only after a comma ("..., Bilal."): "... from Dubai." addresses no one
+_VOCATIVE_END = re.compile(r",\s*(?P<name>[A-Z][a-z]+)\s*[?!.]*\s*$")
 _VOCATIVE_START = re.compile(
     r"^\s*(?:(?:hey|hi|oh|ok|okay|look|listen|right|so|seriously|honestly)[,\s]+)?(?P<name>[A-Z][a-z]+)\s*[,:]\s+\S"
 )
@@ -295,16 +296,63 @@ def _leading_vocative(doc: Doc) -> str | None:
 def polite_ask(doc: Doc) -> str | None:
     """The ask of a pressing line as a plain request, in the line's own words, or ``None``.
 
-    A name or "mum" that opens the line stays in front ("mum, could u call me ...?").
+    A name or "mum" that opens the line stays in front ("mum, could u call me ...?"); the request
+    is tidied and checked by :func:`clean_request`.
     """
     from draftwise import nlp
 
     name = _leading_vocative(doc)
     if name:
         rest = doc.text[doc.text.index(name) + len(name) :].lstrip(" ,")
-        ask = _polite_ask(nlp.parse_cached(rest))
+        ask = clean_request(_polite_ask(nlp.parse_cached(rest)))
         return f"{name}, {ask[:1].lower() + ask[1:]}" if ask else None
-    return _polite_ask(doc)
+    return clean_request(_polite_ask(doc))
+
+
+# After the ask, a clause of the writer's own state or of more pressure: ", i cant bear it",
+# ", dont make me come round", ", ive tried u 3 times", ", I'm asking you".
+_TRAILING_CLAUSE = re.compile(
+    r"(?i),\s*(?:i|i'?m|im|i'?ve|ive|i'?ll|ill|don'?t|dont|or|and i|u|you'?re|ur|youre|it'?s|its|this is|that'?s)\b.*$"
+)
+_IN_ASK_NOISE = re.compile(
+    r"(?i)\s*\b(?:i mean it|pls|plz|please|fucking|fuckin|effing|bloody|damn|goddamn|frigging)\b[,!.]*"
+)
+_LEAD_NOISE = re.compile(r"(?i)^(?:(?:frankly|honestly|seriously|look|listen|right|so|ok|okay|well|and|but)\s*,?\s+)+")
+_REPEATS = re.compile(r"(?i)\b((?:\w+\s+){0,2}\w+)(?:\s+\1\b)+")
+_EMOJI = re.compile("[\U0001f300-\U0001faff\u2600-\u27bf]+")
+# Asks that are not requests a person can grant: a dare ("try me"), a sneer ("see how long you
+# keep that job", "sort yourself out"), a state ("need it", "have fun").
+_NOT_GRANTABLE = re.compile(
+    r"(?i)\b(?:could|can) (?:you|u) (?:try me|see how|need|own|want|wish|hope|have fun|ur|your|sort (?:ur|your)sel(?:f|ves) out|"
+    r"get (?:ur|your) act together|grow up|get a (?:grip|life)|calm down|shut up|piss off|think about that)\b"
+)
+
+
+def clean_request(ask: str | None) -> str | None:
+    """A generated request tidied, or ``None`` when it is not one a person could grant.
+
+    Goes: a lead-in ("Frankly, ..."), chasing ("now", "in the next 5 min"), swearing, "pls",
+    "i mean it", emoji and words said twice
+    ("pick up pick up"); a clause after a comma that is the writer's state or more pressure
+    (", i cant bear it", ", dont make me come round"). Refused: a dare, a sneer or a state dressed
+    as a request (:data:`_NOT_GRANTABLE`), and anything that no longer parses as a request.
+    """
+    if not ask:
+        return None
+    m = re.match(r"(?i)^(?P<lead>.*?)(?P<ask>(?:could|can|would) (?:you|u)\b.*)$", ask)
+    if not m:
+        return ask
+    body = _LEAD_NOISE.sub("", m.group("ask"))
+    body = _EMOJI.sub("", body)
+    body = _REPEATS.sub(r"\1", body)
+    body = _IN_ASK_NOISE.sub("", body)
+    body = moves.strip_chasing(body).rstrip(" ?.!")
+    body = _TRAILING_CLAUSE.sub("", body).rstrip(" ,")
+    out = tidy(body) + "?"
+    out = out[:1].upper() + out[1:] if ask[:1].isupper() else out
+    if _NOT_GRANTABLE.search(out) or not well_formed_request(out) or len(out.split()) < 3:
+        return None
+    return out
 
 
 def _polite_ask(doc: Doc) -> str | None:
@@ -511,7 +559,8 @@ def edit_social_pressure(doc: Doc, s: SentenceResult, ctx: Context) -> tuple[str
 
 
 _TALK = re.compile(
-    r"(?i)^(?:(?:we|i)\s+(?:really\s+)?(?:need|have|got|gotta)\s+(?:to\s+)?(?:talk|speak|chat)(?:\s+to\s+(?:you|u))?|"
+    r"(?i)^(?:(?:we|i)\s+(?:really\s+)?(?:need|have|got|gotta)\s+(?:to\s+)?"
+    r"(?:talk|speak|chat|have an? (?:serious |proper |quick |long )?(?:talk|chat|conversation|word))(?:\s+(?:to|with)\s+(?:you|u))?|"
     r"need\s+to\s+(?:talk|speak|chat)(?:\s+to\s+(?:you|u))?)\b[,\s]*(?P<rest>.*?)[.!?]*$"
 )
 
@@ -597,9 +646,37 @@ def edit_absolute(doc: Doc, s: SentenceResult, ctx: Context) -> tuple[str, str]:
     return "", "Leave out the sweeping complaint."
 
 
+_WHERE = r"(?P<where>\s+(?:in front of|at|during|on|over)\s+[^,.!?]+?)?(?=\s*(?:,|\.|!|\?|$|\s+again\b))"
+# "you made me look like an idiot in front of X" -> "I felt like an idiot in front of X"
+_LOOK_LIKE = re.compile(
+    r"(?i)\b(?P<verb>made|make|makes|making)\s+me\s+(?:look|sound|feel)\s+"
+    r"(?P<x>like\s+(?:an?|the)\s+\w+|like\s+i(?:'m| am|m)\s+[\w' ]+?)" + _WHERE
+)
+# "you humiliated me in front of everyone" -> "I felt humiliated in front of everyone"
+_DID_TO_ME = re.compile(
+    r"(?i)^\W*(?:you|u)(?:'ve| have)?\s+(?:really\s+|totally\s+|completely\s+)?"
+    r"(?P<x>humiliated|embarrassed|belittled|disrespected|shamed|hurt|upset|ignored|blindsided|undermined)\s+me"
+    + _WHERE
+)
+_FELT_FROM_VERB = {"shamed": "ashamed"}
+
+
 def edit_feelings_blame(doc: Doc, s: SentenceResult, ctx: Context) -> tuple[str, str]:
     """Recast "you make me feel X (when you Y)" as "I feel X (when you Y)"; "because of you, I'm Z" -> "I'm Z"."""
     text = doc.text
+    m = _LOOK_LIKE.search(text) or _DID_TO_ME.search(text)
+    if m:
+        feeling = _FELT_FROM_VERB.get(m.group("x").lower(), m.group("x"))
+        feeling = re.sub(r"(?i)\blike i(?:'m| am|m)\b", "like I'm", feeling)
+        where = tidy(m.group("where") or "")
+        # "like I'm nothing" reads in the present whatever the tense of "made me feel"
+        present = "like I'm" in feeling or (
+            "verb" in m.re.groupindex and m.group("verb").lower() in ("make", "makes", "making")
+        )
+        line = end_with(f"I {'feel' if present else 'felt'} {feeling}{(' ' + where) if where else ''}", _end(ctx, text))
+        return ctx.register.sentence(
+            line
+        ), "Own the feeling (\u201cI felt\u2026\u201d) instead of making them its cause."
     feeling = moves.feeling_from_make(doc)
     if feeling and well_formed_feeling(feeling):
         when = re.search(r"(?i)\b(?:when|whenever|every time)\s+(?P<rest>(?:you|u)\b[^.!?]+)", text)

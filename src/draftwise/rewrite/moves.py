@@ -157,7 +157,7 @@ _REPEAT = re.compile(r"(?i)\s*\b(?:ever again|one more time|once more|again|any 
 _EITHER = re.compile(r"(?i)\beither\s+(?:you|u)\s+(?P<ask>.+?)\s+or\b")
 _CHASING = re.compile(
     r"(?i)\b(?:now|asap|right now|immediately|this (?:second|minute|instant)|straight away|rn|right away|already|"
-    r"this instant|in the next (?:hour|(?:\d+|one|two|three|four|five|ten|fifteen|twenty|thirty|few) (?:minutes|mins|hours))|within the hour)\b[!?.]*"
+    r"this instant|in the next (?:hour|(?:\d+|one|two|three|four|five|ten|fifteen|twenty|thirty|few) (?:minutes|mins|min|hours|hrs))|within the hour)\b[!?.]*"
 )
 _POLITE_VERBS = {
     "call",
