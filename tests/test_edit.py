@@ -271,3 +271,20 @@ def test_a_feeling_put_on_them_is_owned_with_the_drafts_own_scene(line: str, own
 
     replacement, _ = HANDLERS["feelings_blame"](nlp.parse(line), _sentence(line, "feelings_blame", "me"), _CTX)
     assert replacement == owned
+
+
+@pytest.mark.parametrize(
+    ("line", "ask"),
+    [
+        ("Why don't you take it to the talk page first?", "Could you take it to the talk page first?"),
+        ("why cant u ever put the bins out", "Could you put the bins out?"),
+        ("Why not just ask me?", "Could you ask me?"),
+    ],
+)
+def test_why_dont_you_is_asked_as_a_request(line: str, ask: str) -> None:
+    from draftwise import nlp
+
+    replacement, _ = HANDLERS["accusatory_question"](
+        nlp.parse(line), _sentence(line, "accusatory_question", "why"), _CTX
+    )
+    assert replacement == ask

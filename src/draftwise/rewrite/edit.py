@@ -609,8 +609,24 @@ _HOW_COULD = re.compile(r"(?i)^(?P<lead>.*?)\bhow (?:could|can|dare) (?:you|u)\s
 _WHY_DID = re.compile(r"(?i)^(?P<lead>.*?)\bwhy (?:did|would) (?:you|u)\s+(?:even\s+|ever\s+)?(?P<vp>[^?!.]+)")
 
 
+# "why don't you X?", "why not X?": a suggestion asked as a reproach; said plainly it is a request.
+_WHY_NOT = re.compile(
+    r"(?i)^\W*(?:(?:and|so|ok|okay|well|then|for that matter)[,\s]+)*why\s+(?:(?:don'?t|dont|won'?t|wont|wouldn'?t|wouldnt|can'?t|cant)\s+(?:you|u)"
+    r"(?:\s+just)?|not(?:\s+just)?)\s+(?P<vp>[^?!.]+)\s*[?!.]*\s*$"
+)
+
+
 def edit_accusatory_question(doc: Doc, s: SentenceResult, ctx: Context) -> tuple[str, str]:
-    """Recast "how could you X?" as "You X-ed." when it is the only place the event is told; otherwise cut."""
+    """Recast "how could you X?" as "You X-ed." when it is the only place the event is told; otherwise cut.
+
+    "Why don't you X?" / "why not X?" is a suggestion under the reproach: asked as "Could you X?".
+    """
+    m = _WHY_NOT.match(doc.text)
+    if m and "contempt" not in s.blame_types:  # "why not touch them?" in a sneer is not a suggestion
+        vp = tidy(re.sub(r"(?i)\b(?:ever|always|even|just|once)\b\s*", "", m.group("vp")))
+        ask = clean_request(f"Could you {vp}?") if vp else None
+        if ask:
+            return ctx.register.sentence(ask), "Ask for it plainly; \u201cwhy don't you\u201d is heard as a reproach."
     if not ctx.other_describes:
         for rx in (_HOW_COULD, _WHY_DID):
             m = rx.search(doc.text)
