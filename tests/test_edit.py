@@ -288,3 +288,10 @@ def test_why_dont_you_is_asked_as_a_request(line: str, ask: str) -> None:
         nlp.parse(line), _sentence(line, "accusatory_question", "why"), _CTX
     )
     assert replacement == ask
+
+
+def test_a_sentence_that_only_pointed_at_removed_text_goes_with_it() -> None:
+    text = "u left the door unlocked again / my mum and ur sister both think ur careless / so its not just me / lock it pls"
+    parts = text.split(" / ")
+    out = splice(text, _spans(text, parts), {1: ""})
+    assert out == "u left the door unlocked again / lock it pls"

@@ -855,6 +855,14 @@ _LEADING_LINK = re.compile(r"(?i)^(?:and|but|so|also|plus|or|because|cause|cos|c
 _TRAILING_BACKREF = re.compile(r"(?i)[,]?\s+(?:either|too|as well|so)(?=\s*[.!?]*\s*$)")
 
 
+# A sentence that only agrees with or points at the one before it.
+_ONLY_BACKREF = re.compile(
+    r"(?i)^\W*(?:(?:and|so|but|like|tbh|honestly|tho)[,\s]+)*(?:(?:it'?s|its|it is) not (?:just|only) me|"
+    r"i'?m not the only one|(?:and )?(?:she|he|they)(?:'s|s| is|'re|re| are) (?:right|not wrong)|exactly|see|told you|"
+    r"(?:just )?saying|no offence)\W*(?:tho|though|either|too|tbh)?\W*$"
+)
+
+
 def _gap_weight(gap: str) -> tuple[int, int]:
     return (gap.count("\n"), len(gap))
 
@@ -866,7 +874,8 @@ def splice(text: str, spans: Sequence[tuple[int, int]], replacement: Mapping[int
     sentence takes one of the two gaps around it with it, keeping the stronger break (a
     paragraph over a line break over a space), so a paragraph never merges into the next.
     A kept sentence whose predecessor was removed loses a leading "and/but/so" and a
-    trailing "either/too", which pointed at the removed text.
+    trailing "either/too", which pointed at the removed text; one that only pointed at it ("so its
+    not just me", "and shes right") goes with it.
     """
     kept: list[str] = []
     pending: str | None = None  # the gap before a removed sentence, waiting for the next kept one
@@ -883,6 +892,9 @@ def splice(text: str, spans: Sequence[tuple[int, int]], replacement: Mapping[int
             pending, removed_before = gap, True
             continue
         if removed_before:
+            if _ONLY_BACKREF.match(sent):
+                pending = max(pending or "", gap, key=_gap_weight) if pending is not None else gap
+                continue  # "so its not just me", "and shes right": nothing left to point at
             capital = sent[:1].isupper()
             while _LEADING_LINK.match(sent):
                 sent = _LEADING_LINK.sub("", sent, count=1)
