@@ -53,6 +53,8 @@ def test_splice_removing_the_first_line_of_texting() -> None:
         ("the NHS letter came", "the NHS letter came"),
         ("WHY?!?!", "Why?"),
         ("YOU PROMISED A PLUMBER", "You promised a plumber"),
+        # a word or two in capitals: emphasis is lowered, an organisation keeps its capitals
+        ("I rang ACAS about the THIRD missed payment", "I rang ACAS about the third missed payment"),
     ],
 )
 def test_unshout(shouted: str, calm: str) -> None:

@@ -60,9 +60,31 @@ _CAPS_WORD = re.compile(r"\b\d*[A-Z][A-Z']+\b")
 _MARKS = re.compile(r"([!?])[!?1]+")
 
 
-def _lower_word(m: re.Match[str]) -> str:
+# Words lemminflect does not list but English writers shout ("the", "EVERY", "DONT", "UR").
+# lemminflect lists open-class words only: closed-class words, numbers, days and months are here.
+_SHOUTABLE = frozenset(
+    """the and or but a an of to in on at for by with from about into over after before than then as if so not
+    all any this that these those your yours his her their our its he she they we them him us who whom whose which
+    each both either neither none some many much more most very too also just only still even once twice off out
+    every fucking fuckin ur u im ive omg wtf dont wont cant didnt doesnt isnt wasnt arent thats whats youre theyre
+    hes shes wouldnt couldnt shouldnt havent hasnt
+    one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen
+    eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand million
+    monday tuesday wednesday thursday friday saturday sunday january february march april may june july august
+    september october november december""".split()
+)
+
+
+def _is_english_word(word: str) -> bool:
+    from lemminflect import getAllLemmas
+
+    w = word.lower().strip("'")
+    return w in _SHOUTABLE or bool(getAllLemmas(w))
+
+
+def _lower_word(m: re.Match[str], shouted: bool = True) -> str:
     word = m.group(0)
-    if word.lower().strip("'") in _ACRONYMS:
+    if word.lower().strip("'") in _ACRONYMS or not (shouted or _is_english_word(word)):
         return word
     return "I" + word[1:].lower() if word.startswith("I'") else word.lower()  # "I'M" -> "I'm"
 
@@ -71,12 +93,17 @@ def unshout(text: str) -> str:
     """Capitals that shout put in lower case ("I" and acronyms kept), and "!!!"/"?!?" cut to one mark.
 
     A word is shouting when it is in capitals, two letters or more, and not an acronym from
-    :data:`_ACRONYMS`; a sentence that started with a shouted word keeps its capital first letter.
+    :data:`_ACRONYMS`. In a line that is mostly capitals every such word is lowered; in a line
+    with a word or two in capitals ("the THIRD time", "I rang ACAS") only English words are
+    (lemminflect's lists), so an organisation or a reference code keeps its capitals. A sentence
+    that started with a shouted word keeps its capital first letter.
     """
     words = [w for w in _CAPS_WORD.findall(text) if w.lower().strip("'") not in _ACRONYMS]
     if words:
+        alpha = re.findall(r"[A-Za-z']+", text)
+        shouted = len(words) >= 0.5 * max(1, len(alpha))
         starts_upper = text[:1].isupper()
-        text = _CAPS_WORD.sub(_lower_word, text)
+        text = _CAPS_WORD.sub(lambda m: _lower_word(m, shouted), text)
         text = re.sub(r"(?<=\w )A(?= \w)", "a", text)
         if starts_upper:
             text = text[:1].upper() + text[1:]
