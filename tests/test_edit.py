@@ -297,3 +297,27 @@ def test_a_sentence_that_only_pointed_at_removed_text_goes_with_it() -> None:
     parts = text.split(" / ")
     out = splice(text, _spans(text, parts), {1: ""})
     assert out == "u left the door unlocked again / lock it pls"
+
+
+@pytest.mark.parametrize(
+    ("piece", "ok"),
+    [
+        ("Your code will result in 0.5.", True),
+        ("As Sam points out.", False),
+        ("Of the two answers?", False),
+    ],
+)
+def test_a_trimmed_piece_must_still_be_a_sentence(piece: str, ok: bool) -> None:
+    from draftwise.rewrite.edit import sayable
+
+    assert sayable(piece) is ok
+
+
+def test_why_did_you_just_is_told_without_the_adverb() -> None:
+    from draftwise import nlp
+
+    line = "Why did you just delete my section?"
+    replacement, _ = HANDLERS["accusatory_question"](
+        nlp.parse(line), _sentence(line, "accusatory_question", "why did you"), _CTX
+    )
+    assert replacement == "You deleted my section."

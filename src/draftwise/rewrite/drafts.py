@@ -325,7 +325,13 @@ class Rewriter:
             return dataclasses.replace(report, suggestions=(), rewrites=(), rewrites_note=NOT_ENGLISH)
         light, light_report = self.light_edit(report, register, sugg)
         original = _key(report.text)
-        has_content = bool(light) and bool(_frame(light_report).body) and not light_report.error
+        has_content = (
+            bool(light)
+            and bool(_frame(light_report).body)
+            and not light_report.error
+            and len(re.findall(r"[A-Za-z]{2,}", light)) >= 2  # "\\ /" or "exactly." is not a message
+            and not edit.only_backref(light)
+        )
         if not has_content:
             text = self.starter(report, register)
             r = self._analyse(text)

@@ -161,9 +161,23 @@ def _trim_segments(text: str, cue_spans: Sequence[tuple[int, int]]) -> str | Non
         if not any(x < b and a < y for x, y in cue_spans):
             kept.append(text[a:b])
     out = tidy("".join(kept)).strip(" ,;:-\u2013\u2014")
-    if len(re.findall(r"[A-Za-z']+", out)) < 3 or out == text.strip():
+    if len(re.findall(r"[A-Za-z']+", out)) < 3 or out == text.strip() or not sayable(out):
         return None
     return out[:1].upper() + out[1:] if text[:1].isupper() else out
+
+
+def sayable(text: str) -> bool:
+    """Whether a trimmed piece still reads as a sentence: a verb, and not a dependent clause alone.
+
+    "As @Woot4Moo points out." and "Of the two answers?" are what is left over, not something said.
+    """
+    from draftwise import nlp
+
+    doc = nlp.parse_cached(text)
+    words = [t for t in doc if not t.is_punct]
+    if not words or not any(t.pos_ in ("VERB", "AUX") for t in words):
+        return False
+    return not (words[0].dep_ == "mark" or words[0].pos_ == "SCONJ")
 
 
 # a name at the end is addressed only after a comma ("..., Bilal."): "... from Dubai." addresses no one
@@ -658,7 +672,10 @@ def edit_accusatory_question(doc: Doc, s: SentenceResult, ctx: Context) -> tuple
         for rx in (_HOW_COULD, _WHY_DID):
             m = rx.search(doc.text)
             if m and not m.group("lead").strip(" ,"):
-                past = moves.vp_past(re.sub(r"(?i)^(?:even|possibly|seriously)\s+", "", m.group("vp").strip()))
+                vp = re.sub(
+                    r"(?i)^(?:(?:even|possibly|seriously|just|really|actually|ever)\s+)+", "", m.group("vp").strip()
+                )
+                past = moves.vp_past(vp)
                 if past:
                     you = "u" if ctx.register.u_for_you else "you"
                     line = end_with(f"{you} {past}", "." if ctx.register.full_stops else "")
@@ -888,6 +905,11 @@ _ONLY_BACKREF = re.compile(
     r"i'?m not the only one|(?:and )?(?:she|he|they)(?:'s|s| is|'re|re| are) (?:right|not wrong)|exactly|see|told you|"
     r"(?:just )?saying|no offence)\W*(?:tho|though|either|too|tbh)?\W*$"
 )
+
+
+def only_backref(text: str) -> bool:
+    """Whether a text only agrees with or points at something else ("exactly.", "so its not just me")."""
+    return bool(_ONLY_BACKREF.match(text.strip()))
 
 
 def _gap_weight(gap: str) -> tuple[int, int]:
