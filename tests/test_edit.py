@@ -321,3 +321,9 @@ def test_why_did_you_just_is_told_without_the_adverb() -> None:
         nlp.parse(line), _sentence(line, "accusatory_question", "why did you"), _CTX
     )
     assert replacement == "You deleted my section."
+
+
+def test_an_echo_of_a_removed_sentence_goes_with_it() -> None:
+    text = "I have rung you nine times today, you selfish cow. Nine. Please ring me back."
+    parts = ["I have rung you nine times today, you selfish cow.", "Nine.", "Please ring me back."]
+    assert splice(text, _spans(text, parts), {0: ""}) == "Please ring me back."

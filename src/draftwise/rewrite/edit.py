@@ -903,8 +903,19 @@ _TRAILING_BACKREF = re.compile(r"(?i)[,]?\s+(?:either|too|as well|so)(?=\s*[.!?]
 _ONLY_BACKREF = re.compile(
     r"(?i)^\W*(?:(?:and|so|but|like|tbh|honestly|tho)[,\s]+)*(?:(?:it'?s|its|it is) not (?:just|only) me|"
     r"i'?m not the only one|(?:and )?(?:she|he|they)(?:'s|s| is|'re|re| are) (?:right|not wrong)|exactly|see|told you|"
-    r"(?:just )?saying|no offence)\W*(?:tho|though|either|too|tbh)?\W*$"
+    r"(?:just )?saying|no offence|(?:ur|your) (?:call|choice|decision)(?: mate)?|up to (?:u|you)|"
+    r"(?:the )?ball'?s in (?:ur|your) court|don'?t say i didn'?t warn (?:u|you))\W*(?:tho|though|either|too|tbh|mate)?\W*$"
 )
+# A one- or two-word echo ("Nine." after "I have rung you NINE times") says nothing alone.
+_ECHO = re.compile(r"^\W*(?:\w+\W+)?\w+\W*$")
+
+
+def _echoes(sent: str, removed: str) -> bool:
+    """Whether a sentence of one or two words only repeats words of the removed sentence before it."""
+    if not _ECHO.match(sent) or is_greeting(sent):
+        return False
+    words = re.findall(r"[a-z0-9']+", sent.lower())
+    return bool(words) and all(w in re.findall(r"[a-z0-9']+", removed.lower()) for w in words)
 
 
 def only_backref(text: str) -> bool:
@@ -929,6 +940,7 @@ def splice(text: str, spans: Sequence[tuple[int, int]], replacement: Mapping[int
     kept: list[str] = []
     pending: str | None = None  # the gap before a removed sentence, waiting for the next kept one
     removed_before = False
+    last_removed = ""
     pos = 0
     for i, (a, b) in enumerate(spans):
         gap = text[pos:a]
@@ -938,10 +950,10 @@ def splice(text: str, spans: Sequence[tuple[int, int]], replacement: Mapping[int
             pending = None
         sent = replacement.get(i, text[a:b])
         if not sent.strip():
-            pending, removed_before = gap, True
+            pending, removed_before, last_removed = gap, True, text[a:b]
             continue
         if removed_before:
-            if _ONLY_BACKREF.match(sent):
+            if _ONLY_BACKREF.match(sent) or _echoes(sent, last_removed):
                 pending = max(pending or "", gap, key=_gap_weight) if pending is not None else gap
                 continue  # "so its not just me", "and shes right": nothing left to point at
             capital = sent[:1].isupper()
