@@ -327,3 +327,18 @@ def test_an_echo_of_a_removed_sentence_goes_with_it() -> None:
     text = "I have rung you nine times today, you selfish cow. Nine. Please ring me back."
     parts = ["I have rung you nine times today, you selfish cow.", "Nine.", "Please ring me back."]
     assert splice(text, _spans(text, parts), {0: ""}) == "Please ring me back."
+
+
+@pytest.mark.parametrize(
+    ("line", "claim"),
+    [
+        ("You do realise that the page is protected, right?", "The page is protected."),
+        ("Sam, you are aware that the deadline moved to May?", "Sam, the deadline moved to May."),
+        ("do u even know what time it is", None),
+        ("You do realise you are being ridiculous?", None),
+    ],
+)
+def test_a_claim_inside_a_condescending_frame_is_said_plainly(line: str, claim: str | None) -> None:
+    from draftwise.rewrite.edit import unframed_claim
+
+    assert unframed_claim(line) == claim

@@ -631,8 +631,44 @@ def edit_loaded_opener(doc: Doc, s: SentenceResult, ctx: Context) -> tuple[str, 
     return "", "Start with what it is about; \u201cwe need to talk\u201d leaves them dreading it."
 
 
+# "You do realize that X, right?", "CW, you are aware that X?": a claim inside a condescending frame.
+_FRAME = re.compile(
+    r"(?i)^\W*(?:(?:so|and|but|well|um|uh|yeah|ok|okay)[,\s]+)?(?P<name>[A-Z][\w]*,\s*)?"
+    r"(?:do (?:you|u) (?:also |even |actually )?|(?:you|u) (?:do |also |even |actually )?|are (?:you|u) (?:even )?|(?:you|u) (?:are|'re|r) )"
+    r"(?:realize|realise|know|understand|aware|get)\s+(?:that\s+)?(?P<claim>[^?!]+?)(?:,?\s*(?:right|yeah|no|correct|ok|okay))?\s*[?!.]*\s*$"
+)
+
+
+def unframed_claim(text: str) -> str | None:
+    """The claim inside a condescending frame, said plainly, or ``None``.
+
+    "You do realize that the page is protected, right?" -> "The page is protected."; an addressed
+    name stays in front. Not when the claim is about them ("you are being ridiculous") or is a
+    question word's clause ("what time it is"), or does not read as a sentence.
+    """
+    m = _FRAME.match(text)
+    if not m:
+        return None
+    claim = tidy(m.group("claim")).strip(" ,")
+    if (
+        len(re.findall(r"[A-Za-z']+", claim)) < 3
+        or re.match(r"(?i)^(?:you|u|ur|your|what|where|when|who|whom|how|why|which|whether|if)\b", claim)
+        or not sayable(claim)
+    ):
+        return None
+    name = (m.group("name") or "").strip()
+    if name:  # after "Sam," the claim keeps its own case ("Sam, the deadline ...", "CW, Lebanon ...")
+        return f"{name} {end_with(claim, '.')}"
+    return end_with(claim[:1].upper() + claim[1:], ".")
+
+
 def edit_contempt(doc: Doc, s: SentenceResult, ctx: Context) -> tuple[str, str]:
-    """Sarcasm and insults are cut."""
+    """Sarcasm and insults are cut; a claim inside a condescending frame is said plainly."""
+    claim = unframed_claim(doc.text)
+    if claim:
+        return ctx.register.sentence(claim) if ctx.register.lowercase else claim, (
+            "Say the point plainly; \u201cyou do realise\u2026, right?\u201d talks down to them."
+        )
     return _cut(doc, s, ["contempt"]), "Leave out the sarcasm or insult: it ends the conversation."
 
 
@@ -662,6 +698,11 @@ def edit_accusatory_question(doc: Doc, s: SentenceResult, ctx: Context) -> tuple
 
     "Why don't you X?" / "why not X?" is a suggestion under the reproach: asked as "Could you X?".
     """
+    claim = unframed_claim(doc.text)
+    if claim:
+        return ctx.register.sentence(claim) if ctx.register.lowercase else claim, (
+            "Say the point plainly; a question that talks down is heard as an accusation."
+        )
     m = _WHY_NOT.match(doc.text)
     if m and "contempt" not in s.blame_types:  # "why not touch them?" in a sneer is not a suggestion
         vp = tidy(re.sub(r"(?i)\b(?:ever|always|even|just|once)\b\s*", "", m.group("vp")))
