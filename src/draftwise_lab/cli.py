@@ -195,7 +195,8 @@ def eval_rewrites(
     part: Annotated[
         str,
         typer.Option(
-            "--set", help="Which part of the gold rewrites: tune (default), heldout, test, or fresh with --final."
+            "--set",
+            help="Which part of the gold rewrites: tune (default), heldout, test, or fresh / fresh2 with --final.",
         ),
     ] = "tune",
     final: Annotated[bool, typer.Option("--final", help="Allow the held-out part; the run is logged.")] = False,
@@ -221,8 +222,8 @@ def eval_rewrites(
     if part in rv.HELD_OUT:
         guard_test(f"rewrites-{part}-test", final)
     gold = {k: g for k, g in rv.load_gold(data / "rewrites").items() if rv.part_of(k) == part}
-    if part == rv.FRESH:
-        drafts = rv.fresh_drafts(data / "rewrites")
+    if part in rv.HELD_OUT:
+        drafts = rv.fresh_drafts(data / "rewrites", part)
     else:
         drafts = list(read_jsonl(data / ("test.jsonl" if part == "test" else "dev.jsonl")))
     res = rv.evaluate(_analyzer(), drafts, gold)

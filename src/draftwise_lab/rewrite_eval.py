@@ -38,37 +38,38 @@ from typing import Any
 
 REWRITES_DIR = Path("data/rewrites")
 FRESH = "fresh"
-PARTS = ("tune", "heldout", "test", FRESH)
-HELD_OUT = (FRESH,)
-"""Parts read once per kept rewriter (``--final``). ``heldout`` and ``test`` were read on 2026-12-07
-and are now dev parts like ``tune``."""
+HELD_OUT = (FRESH, "fresh2")
+"""Parts read once per kept rewriter (``--final``), each a folder of ``data/rewrites``. ``heldout`` and
+``test`` were read on 2026-12-07 and are now dev parts like ``tune``."""
+PARTS = ("tune", "heldout", "test", *HELD_OUT)
 SCORES = ("faithful", "clean", "fluent", "register")
 
 
-def fresh_drafts(folder: Path = REWRITES_DIR) -> list[dict]:
-    """The drafts of the fresh held-out part: new written batches (``f*.jsonl``) and real-dev messages."""
+def fresh_drafts(folder: Path = REWRITES_DIR, part: str = FRESH) -> list[dict]:
+    """The drafts of a held-out part: new written batches (``f*.jsonl``) and real-dev messages."""
     out: list[dict] = []
     for pattern in ("f*.jsonl", "real-*-input.jsonl"):
-        for path in sorted((folder / FRESH).glob(pattern)):
+        for path in sorted((folder / part).glob(pattern)):
             out += [json.loads(x) for x in path.read_text(encoding="utf-8").splitlines() if x.strip()]
     return out
 
 
 @functools.cache
-def _fresh_ids(folder: Path = REWRITES_DIR) -> frozenset[str]:
-    return frozenset(d["id"] for d in fresh_drafts(folder))
+def _held_out_ids(folder: Path = REWRITES_DIR) -> dict[str, str]:
+    return {d["id"]: part for part in HELD_OUT for d in fresh_drafts(folder, part)}
 
 
 def part_of(draft_id: str) -> str:
-    """The part of the gold rewrites a draft belongs to: ``fresh``, ``test``, or ``tune``/``heldout``.
+    """The part of the gold rewrites a draft belongs to: a held-out part, ``test``, ``tune`` or ``heldout``.
 
-    ``fresh`` for the fresh held-out drafts, ``test`` for the written test set, else ``tune`` or
-    ``heldout`` (half each) by a hash of the id.
+    ``fresh``/``fresh2`` for the drafts of those folders, ``test`` for the written test set, else
+    ``tune`` or ``heldout`` (half each) by a hash of the id.
     """
     from draftwise_lab.corpus import split_of
 
-    if draft_id in _fresh_ids():
-        return FRESH
+    held = _held_out_ids().get(draft_id)
+    if held:
+        return held
     if split_of(draft_id) == "test":
         return "test"
     h = int(hashlib.sha1(("rewrite:" + draft_id).encode("utf-8")).hexdigest(), 16) % 2
@@ -78,7 +79,8 @@ def part_of(draft_id: str) -> str:
 def load_gold(folder: Path = REWRITES_DIR) -> dict[str, dict]:
     """Every gold rewrite by draft id (``rewrite`` is ``None`` where there is no message to keep)."""
     out: dict[str, dict] = {}
-    for path in [*sorted(folder.glob("gold-*.jsonl")), *sorted((folder / FRESH).glob("gold-*.jsonl"))]:
+    held = [p for part in HELD_OUT for p in sorted((folder / part).glob("gold-*.jsonl"))]
+    for path in [*sorted(folder.glob("gold-*.jsonl")), *held]:
         for line in path.read_text(encoding="utf-8").splitlines():
             if line.strip():
                 g = json.loads(line)
