@@ -11,6 +11,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 
@@ -22,16 +23,21 @@ _FACT = re.compile(
 )
 
 
-def facts(text: str) -> set[str]:
-    """Numbers, amounts, times, dates and names (spaCy's proper nouns) that a rewrite must keep."""
+@functools.lru_cache(maxsize=4096)
+def facts(text: str) -> frozenset[str]:
+    """Numbers, amounts, times, dates and names (spaCy's proper nouns) that a rewrite must keep.
+
+    Cached per text (the candidates of one draft ask for the facts of the same sentences again and
+    again), and tagged by the analysis pipeline without the parser: the tags are the same.
+    """
     from draftwise import nlp
 
     out = {m.group(0).lower().strip() for m in _FACT.finditer(text)}
-    for tok in nlp.load_full()(text):
+    for tok in nlp.load()(text):  # the tags alone: the analysis pipeline, without the parser
         proper = tok.tag_ in ("NNP", "NNPS") and tok.text[:1].isupper() and tok.is_alpha and len(tok.text) > 1
         if proper and tok.lower_ not in NOT_NAMES and not tok.text.isupper():
             out.add(tok.lower_)
-    return out
+    return frozenset(out)
 
 
 # Capitalised words the tagger may call proper nouns that are not names a rewrite must keep.
