@@ -196,7 +196,7 @@ def eval_rewrites(
         str,
         typer.Option(
             "--set",
-            help="Which part of the gold rewrites: tune (default), heldout, test, or fresh / fresh2 with --final.",
+            help="Which part of the gold rewrites: tune (default), heldout, test, fresh, fresh2, or fresh3 with --final.",
         ),
     ] = "tune",
     final: Annotated[bool, typer.Option("--final", help="Allow the held-out part; the run is logged.")] = False,
@@ -222,7 +222,7 @@ def eval_rewrites(
     if part in rv.HELD_OUT:
         guard_test(f"rewrites-{part}-test", final)
     gold = {k: g for k, g in rv.load_gold(data / "rewrites").items() if rv.part_of(k) == part}
-    if part in rv.HELD_OUT:
+    if part in rv.FOLDER_PARTS:
         drafts = rv.fresh_drafts(data / "rewrites", part)
     else:
         drafts = list(read_jsonl(data / ("test.jsonl" if part == "test" else "dev.jsonl")))

@@ -3,10 +3,10 @@
 The gold set (``data/rewrites/gold-*.jsonl``, written from ``data/rewrites/BRIEF.md``) holds,
 for drafts with blame or a tactic, the message a careful person would send. The drafts of
 ``data/dev.jsonl`` are split by a hash of the id into ``tune`` (read while writing the edits) and
-``heldout``; the drafts of the written test set (``data/test.jsonl``) are the ``test`` part. Both
-``heldout`` and ``test`` were reported once (2026-12-07) and are now read, so dev. The ``fresh``
-part (``data/rewrites/fresh/``: 150 new written drafts and 150 real-dev messages, gold by four new
-annotators) is held out: read once per kept rewriter, with ``--final``.
+``heldout``; the drafts of the written test set (``data/test.jsonl``) are the ``test`` part. Parts written later
+are folders: ``fresh`` (150 new written drafts and 150 real-dev messages), ``fresh2`` (180 new
+written drafts) and ``fresh3``, each with gold by new annotators. ``heldout``, ``test``, ``fresh``
+and ``fresh2`` have been read, so dev; ``fresh3`` is held out (:data:`HELD_OUT`).
 
 Mechanical figures of the first candidate (:func:`evaluate`):
 
@@ -38,10 +38,12 @@ from typing import Any
 
 REWRITES_DIR = Path("data/rewrites")
 FRESH = "fresh"
-HELD_OUT = (FRESH, "fresh2")
-"""Parts read once per kept rewriter (``--final``), each a folder of ``data/rewrites``. ``heldout`` and
-``test`` were read on 2026-12-07 and are now dev parts like ``tune``."""
-PARTS = ("tune", "heldout", "test", *HELD_OUT)
+FOLDER_PARTS = (FRESH, "fresh2", "fresh3")
+"""Parts that are folders of ``data/rewrites`` (drafts and gold written for them)."""
+HELD_OUT = ("fresh3",)
+"""Parts read once per kept rewriter (``--final``, logged). The others have been read: ``heldout``
+and ``test`` (2026-12-07 morning), ``fresh`` (twice) and ``fresh2`` (once) are now dev parts."""
+PARTS = ("tune", "heldout", "test", *FOLDER_PARTS)
 SCORES = ("faithful", "clean", "fluent", "register")
 
 
@@ -56,13 +58,13 @@ def fresh_drafts(folder: Path = REWRITES_DIR, part: str = FRESH) -> list[dict]:
 
 @functools.cache
 def _held_out_ids(folder: Path = REWRITES_DIR) -> dict[str, str]:
-    return {d["id"]: part for part in HELD_OUT for d in fresh_drafts(folder, part)}
+    return {d["id"]: part for part in FOLDER_PARTS for d in fresh_drafts(folder, part)}
 
 
 def part_of(draft_id: str) -> str:
     """The part of the gold rewrites a draft belongs to: a held-out part, ``test``, ``tune`` or ``heldout``.
 
-    ``fresh``/``fresh2`` for the drafts of those folders, ``test`` for the written test set, else
+    ``fresh``/``fresh2``/``fresh3`` for the drafts of those folders, ``test`` for the written test set, else
     ``tune`` or ``heldout`` (half each) by a hash of the id.
     """
     from draftwise_lab.corpus import split_of
@@ -79,7 +81,7 @@ def part_of(draft_id: str) -> str:
 def load_gold(folder: Path = REWRITES_DIR) -> dict[str, dict]:
     """Every gold rewrite by draft id (``rewrite`` is ``None`` where there is no message to keep)."""
     out: dict[str, dict] = {}
-    held = [p for part in HELD_OUT for p in sorted((folder / part).glob("gold-*.jsonl"))]
+    held = [p for part in FOLDER_PARTS for p in sorted((folder / part).glob("gold-*.jsonl"))]
     for path in [*sorted(folder.glob("gold-*.jsonl")), *held]:
         for line in path.read_text(encoding="utf-8").splitlines():
             if line.strip():

@@ -221,7 +221,10 @@ class Rewriter:
         pick: list[SentenceResult] = []
         describes = sorted((s for s in body if "describe" in s.skills), key=lambda s: (-len(facts(s.text)), s.index))
         express = [s for s in body if "express" in s.skills]
-        asks = [s for s in body if "assert" in s.skills]
+        # the concrete ask is usually the question ("Can we grab a coffee this week?")
+        asks = sorted(
+            (s for s in body if "assert" in s.skills), key=lambda s: (not s.text.rstrip().endswith("?"), s.index)
+        )
         for group in (describes[:1], express[:1], asks[:1]):
             pick += [s for s in group if s not in pick]
         if not pick:

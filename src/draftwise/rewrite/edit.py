@@ -575,8 +575,16 @@ def edit_desperation(doc: Doc, s: SentenceResult, ctx: Context) -> tuple[str, st
         ask = polite_ask(nlp.parse_cached(core))
         if ask:
             return ctx.register.sentence(ask), "Ask once, without the pleading: it leaves them free to say yes."
-    if len(re.findall(r"[A-Za-z']+", core)) >= 3 and not re.search(
-        r"(?i)\b(?:can'?t (?:live|go on|cope) without|i'?ll do anything|don'?t leave|die|begging)\b", core
+    if (
+        len(re.findall(r"[A-Za-z']+", core)) >= 3
+        and not re.search(
+            r"(?i)\b(?:can'?t|cant|cannot) (?:live|go on|cope|breathe|function|do this|do anything)\b|"
+            r"\b(?:can'?t|cant|cannot) (?:\w+ )?(?:without|lose) (?:you|u)\b|\bwithout (?:you|u)$|"
+            r"\b(?:don'?t leave|die|begging)\b",
+            core,
+        )
+        # on the line as written: "ill do literally anything" without "anything" is not a sentence
+        and not re.search(r"(?i)\b(?:i'?ll|ill|i will) do (?:\w+ )?anything\b", doc.text)
     ):
         return end_with(core, _mark(doc.text)), "Ask once, without the pleading: it leaves them free to say yes."
     if not ctx.other_asks:
