@@ -342,3 +342,14 @@ def test_a_claim_inside_a_condescending_frame_is_said_plainly(line: str, claim: 
     from draftwise.rewrite.edit import unframed_claim
 
     assert unframed_claim(line) == claim
+
+
+@pytest.mark.parametrize(
+    ("line", "imperative"),
+    [("just tell me ur ok", True), ("pls ring me", True), ("i can see ur online", False), ("so what", False)],
+)
+def test_an_imperative_may_open_with_an_adverb(line: str, imperative: bool) -> None:
+    from draftwise import nlp
+    from draftwise.rewrite.edit import is_imperative
+
+    assert is_imperative(nlp.parse(line)) is imperative

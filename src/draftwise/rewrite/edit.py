@@ -538,7 +538,11 @@ def plain_statement(doc: Doc, issue: str) -> bool:
     toks = [t for t in doc if t.is_alpha]
     if len(toks) < 3 or not any(t.pos_ in ("VERB", "AUX") for t in toks):
         return False
-    return not (toks[0].tag_ == "VB" and toks[0].lower_ not in ("i", "u")) and not _leading_vocative(doc)
+    # an imperative may open with "just", "so", "and", "pls": "just tell me ur ok"
+    head = next(
+        (t for t in toks if t.tag_ not in ("RB", "UH", "CC") and t.lower_ not in ("pls", "plz", "please")), toks[0]
+    )
+    return not (head.tag_ == "VB" and head.lower_ not in ("i", "u")) and not _leading_vocative(doc)
 
 
 def edit_urgency(doc: Doc, s: SentenceResult, ctx: Context) -> tuple[str, str]:
