@@ -100,7 +100,13 @@ def _worst(bad: Sequence[SentenceResult]) -> list[SentenceResult]:
     blame = [s for s in bad if s.blame_types]
     if blame:
         return blame
-    no_ask = [s for s in bad if "assert" not in s.skills and not edit.is_request(s.text)]
+    from draftwise import nlp
+
+    no_ask = [
+        s
+        for s in bad
+        if "assert" not in s.skills and not edit.is_request(s.text) and not edit.is_imperative(nlp.parse_cached(s.text))
+    ]
     return no_ask or list(bad)
 
 

@@ -538,11 +538,16 @@ def plain_statement(doc: Doc, issue: str) -> bool:
     toks = [t for t in doc if t.is_alpha]
     if len(toks) < 3 or not any(t.pos_ in ("VERB", "AUX") for t in toks):
         return False
-    # an imperative may open with "just", "so", "and", "pls": "just tell me ur ok"
+    return not is_imperative(doc) and not _leading_vocative(doc)
+
+
+def is_imperative(doc: Doc) -> bool:
+    """Whether a line opens with a verb in base form, after "just", "so", "and" or "pls" ("just tell me ur ok")."""
+    toks = [t for t in doc if t.is_alpha]
     head = next(
-        (t for t in toks if t.tag_ not in ("RB", "UH", "CC") and t.lower_ not in ("pls", "plz", "please")), toks[0]
+        (t for t in toks if t.tag_ not in ("RB", "UH", "CC") and t.lower_ not in ("pls", "plz", "please")), None
     )
-    return not (head.tag_ == "VB" and head.lower_ not in ("i", "u")) and not _leading_vocative(doc)
+    return head is not None and head.tag_ == "VB" and head.lower_ not in ("i", "u")
 
 
 def edit_urgency(doc: Doc, s: SentenceResult, ctx: Context) -> tuple[str, str]:
@@ -550,7 +555,9 @@ def edit_urgency(doc: Doc, s: SentenceResult, ctx: Context) -> tuple[str, str]:
     if plain_statement(doc, "urgency"):
         return doc.text, "Keep what happened; the pressure is in the chasing lines around it."
     ask = _ask(doc, ctx)
-    if ask and not ctx.other_asks:
+    if ask and (not ctx.other_asks or not _GENERIC_ASK.search(ask)):
+        # a chased request with content ("ring me the second you see this") is asked plainly even when
+        # another line asks too; :func:`_ask_once` keeps one of them
         return ask, "Ask once, and let them answer in their own time."
     core = tidy(moves.strip_chasing(doc.text))
     core = re.sub(r"(?i)^(?:(?:hello|helloo+|hellooo+|hey|oi)\W*)+", "", core).strip(" ,")
