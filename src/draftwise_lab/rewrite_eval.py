@@ -48,12 +48,15 @@ SCORES = ("faithful", "clean", "fluent", "register")
 
 
 def fresh_drafts(folder: Path = REWRITES_DIR, part: str = FRESH) -> list[dict]:
-    """The drafts of a held-out part: new written batches (``f*.jsonl``) and real-dev messages."""
-    out: list[dict] = []
-    for pattern in ("f*.jsonl", "real-*-input.jsonl"):
-        for path in sorted((folder / part).glob(pattern)):
-            out += [json.loads(x) for x in path.read_text(encoding="utf-8").splitlines() if x.strip()]
-    return out
+    """The drafts of a folder part: new written batches (``f*.jsonl``) and real-dev messages."""
+    from draftwise_lab.corpus import read_jsonl
+
+    return [
+        d
+        for pattern in ("f*.jsonl", "real-*-input.jsonl")
+        for path in sorted((folder / part).glob(pattern))
+        for d in read_jsonl(path)
+    ]
 
 
 @functools.cache

@@ -373,9 +373,8 @@ def clean_request(ask: str | None) -> str | None:
     """A generated request tidied, or ``None`` when it is not one a person could grant.
 
     Goes: a lead-in ("Frankly, ..."), chasing ("now", "in the next 5 min"), swearing, "pls",
-    "i mean it", emoji and words said twice
-    ("pick up pick up"); a clause after a comma that is the writer's state or more pressure
-    (", i cant bear it", ", dont make me come round"). Refused: a dare, a sneer or a state dressed
+    "i mean it", emoji, words said twice ("pick up pick up"), and a clause after a comma that is
+    the writer's state or more pressure (", i cant bear it", ", dont make me come round"). Refused: a dare, a sneer or a state dressed
     as a request (:data:`_NOT_GRANTABLE`), and anything that no longer parses as a request.
     """
     if not ask:
@@ -681,13 +680,17 @@ def unframed_claim(text: str) -> str | None:
     return end_with(claim[:1].upper() + claim[1:], ".")
 
 
+def _claim_in_register(doc: Doc, ctx: Context) -> str | None:
+    """:func:`unframed_claim` of the line, lower-cased for a writer who writes in lower case."""
+    claim = unframed_claim(doc.text)
+    return ctx.register.sentence(claim) if claim and ctx.register.lowercase else claim
+
+
 def edit_contempt(doc: Doc, s: SentenceResult, ctx: Context) -> tuple[str, str]:
     """Sarcasm and insults are cut; a claim inside a condescending frame is said plainly."""
-    claim = unframed_claim(doc.text)
+    claim = _claim_in_register(doc, ctx)
     if claim:
-        return ctx.register.sentence(claim) if ctx.register.lowercase else claim, (
-            "Say the point plainly; \u201cyou do realise\u2026, right?\u201d talks down to them."
-        )
+        return claim, "Say the point plainly; \u201cyou do realise\u2026, right?\u201d talks down to them."
     return _cut(doc, s, ["contempt"]), "Leave out the sarcasm or insult: it ends the conversation."
 
 
@@ -717,11 +720,9 @@ def edit_accusatory_question(doc: Doc, s: SentenceResult, ctx: Context) -> tuple
 
     "Why don't you X?" / "why not X?" is a suggestion under the reproach: asked as "Could you X?".
     """
-    claim = unframed_claim(doc.text)
+    claim = _claim_in_register(doc, ctx)
     if claim:
-        return ctx.register.sentence(claim) if ctx.register.lowercase else claim, (
-            "Say the point plainly; a question that talks down is heard as an accusation."
-        )
+        return claim, "Say the point plainly; a question that talks down is heard as an accusation."
     m = _WHY_NOT.match(doc.text)
     if m and "contempt" not in s.blame_types:  # "why not touch them?" in a sneer is not a suggestion
         vp = tidy(re.sub(r"(?i)\b(?:ever|always|even|just|once)\b\s*", "", m.group("vp")))
@@ -922,10 +923,8 @@ def _key(text: str) -> str:
     return re.sub(r"\W+", " ", unshout(text).lower()).strip()
 
 
-_REQUEST = re.compile(
-    r"(?i)^\W*(?:\w+,\s+)?(?:could|can|would|will)\s+(?:you|u)\b|^\W*(?:\w+,\s+)?(?:please|pls)\b|"
-    r"^\W*i'?d (?:really )?(?:like|rather|love)\b|\?\s*$"
-)
+# ... or any line ending in a question mark: what counts as having asked at all.
+_REQUEST = re.compile(_PLAIN_REQUEST.pattern + r"|\?\s*$")
 
 
 def _keep_one_ask(edits: list[Edit], flagged: Sequence[SentenceResult], ctx: Context) -> list[Edit]:
@@ -1013,9 +1012,9 @@ def splice(text: str, spans: Sequence[tuple[int, int]], replacement: Mapping[int
             pending, removed_before, last_removed = gap, True, text[a:b]
             continue
         if removed_before:
-            if _ONLY_BACKREF.match(sent) or _echoes(sent, last_removed):
-                pending = max(pending or "", gap, key=_gap_weight) if pending is not None else gap
-                continue  # "so its not just me", "and shes right": nothing left to point at
+            if only_backref(sent) or _echoes(sent, last_removed):
+                pending = gap  # goes like a removed sentence: "so its not just me", "and shes right"
+                continue
             capital = sent[:1].isupper()
             while _LEADING_LINK.match(sent):
                 sent = _LEADING_LINK.sub("", sent, count=1)
