@@ -52,6 +52,28 @@ def make_drafts(n: int, seed: int = 7) -> list[str]:
     return [rng.choice(real if (i % 2 and real) else written) for i in range(n)]
 
 
+def make_problem_drafts(n: int, seed: int = 7) -> list[str]:
+    """``n`` drafts that each carry blame or a pressure tactic by their labels (the ones rewritten).
+
+    Drawn as :func:`make_drafts` draws, from the written and real drafts whose labels have a blame
+    sentence or a tactic and no safety flag.
+    """
+    written, real = [], []
+    paths = [ROOT / "data" / f"{split}.jsonl" for split in ("train", "dev")]
+    paths += sorted((ROOT / "data" / "real").glob("r*.jsonl"))
+    for path in paths:
+        with open(path, encoding="utf-8") as f:
+            for line in f:
+                if not line.strip():
+                    continue
+                d = json.loads(line)
+                bad = any(s["phrasing"] == "blame" or s["tactics"] for s in d["sentences"]) or d.get("tactics")
+                if bad and not d.get("safety"):
+                    (real if path.parent.name == "real" else written).append(d["text"])
+    rng = random.Random(seed)
+    return [rng.choice(real if (i % 2 and real) else written) for i in range(n)]
+
+
 def write_jsonl(path: Path, drafts: list[str]) -> None:
     with open(path, "w", encoding="utf-8") as f:
         for i, t in enumerate(drafts):
@@ -87,10 +109,46 @@ def run_measured(cmd: list[str]) -> tuple[float, int, int]:
     return wall, peak, proc.returncode
 
 
+def bench_rewrites(exe: list[str], tmp: Path, drafts: list[str], jobs: int) -> dict:
+    """`draftwise batch --rewrites`: every draft analysed, and rewritten where it has blame or a tactic.
+
+    Run twice: on the same realistic mix as the rest (as in a real file, not every draft needs a
+    rewrite) and on drafts that all carry blame or a tactic (:func:`make_problem_drafts`, the
+    worst case). Prints how many drafts got candidates, so a faster run that rewrote less would show.
+    """
+    src = tmp / "rewrite_drafts.jsonl"
+    write_jsonl(src, drafts)
+    out = tmp / "rewrites_out.jsonl"
+    wall, peak, rc = run_measured([*exe, "batch", str(src), "-o", str(out), "--jobs", str(jobs), "--rewrites", "-q"])
+    recs = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()] if out.exists() else []
+    with_candidates = sum(bool(r.get("rewrites")) for r in recs)
+    fig = {
+        "drafts": len(drafts),
+        "jobs": jobs,
+        "seconds": round(wall, 1),
+        "drafts_per_s": round(len(drafts) / wall, 1),
+        "peak_rss_mb": round(peak / 2**20),
+        "records": len(recs),
+        "with_candidates": with_candidates,
+        "exit": rc,
+    }
+    print(
+        f"draftwise batch --rewrites --jobs {jobs}: {len(drafts)} drafts in {wall:.1f} s = "
+        f"{len(drafts) / wall:.1f} drafts/s (start-up included), {with_candidates} with candidates, "
+        f"peak RSS {peak / 2**20:.0f} MB",
+        flush=True,
+    )
+    return fig
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--drafts", type=int, default=10_000)
     ap.add_argument("--jobs", type=int, nargs="+", default=[1, 2])
+    ap.add_argument(
+        "--rewrite-drafts", type=int, default=400, help="drafts for `batch --rewrites` (0 skips it; default 400)"
+    )
+    ap.add_argument("--only-rewrites", action="store_true", help="measure `batch --rewrites` only")
     ap.add_argument("--json", type=Path, help="also write the figures here")
     args = ap.parse_args()
     exe = [sys.executable, "-m", "draftwise.cli"]
@@ -106,6 +164,14 @@ def main() -> None:
     tmp = Path(tempfile.mkdtemp(prefix="draftwise-bench-"))
     src = tmp / "drafts.jsonl"
     write_jsonl(src, drafts)
+
+    if args.rewrite_drafts:
+        res["batch_rewrites"] = bench_rewrites(exe, tmp, drafts[: args.rewrite_drafts], max(args.jobs))
+        problems = make_problem_drafts(args.rewrite_drafts)
+        res["batch_rewrites_problems_only"] = bench_rewrites(exe, tmp, problems, max(args.jobs))
+    if args.only_rewrites:
+        print(json.dumps(res, indent=1))
+        return
 
     # Cold start: three runs of the CLI, median.
     sample = "You ALWAYS do this!! Call me tonight or don't bother calling ever again."

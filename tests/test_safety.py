@@ -112,6 +112,25 @@ def test_rewriter_never_touches_a_flagged_sentence(analyzer) -> None:
     assert not [g for g in direct if g.sentence in flagged]
 
 
+def test_candidates_are_still_screened_by_the_rules(analyzer) -> None:
+    # Rewrite candidates skip the learned head (the draft's own words, already read whole),
+    # never the rules: a candidate that says it outright is still flagged and so never shown.
+    checked = analyzer.recheck(["I'm going to kill myself.", "Could you call me tonight?"])
+    assert checked[0].safety.flag and not checked[1].safety.flag
+    assert [r.to_dict()["sentences"] for r in checked] == [
+        r.to_dict()["sentences"]
+        for r in analyzer.analyse_many(["I'm going to kill myself.", "Could you call me tonight?"])
+    ]
+
+
+def test_a_sentence_reads_the_same_whether_or_not_its_doc_was_cached(analyzer) -> None:
+    text = "You never listen. I waited at Costa for an hour on Friday. Can we talk tonight?"
+    first = analyzer.analyse(text).to_dict()
+    analyzer._tagged.clear()
+    assert analyzer.analyse(text).to_dict() == first
+    assert analyzer.analyse(text).to_dict() == first  # now every sentence comes from the cache
+
+
 def test_one_bad_row_never_touches_its_chunk(analyzer) -> None:
     texts = ["fine, see you at 6", "bad \ud800 row", "i'm going to kill myself", 42, "you never listen"]
     recs = [r.to_dict() for r in analyzer.analyse_many(texts)]

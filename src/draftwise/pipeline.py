@@ -11,6 +11,7 @@ Stages, one per concern::
 from __future__ import annotations
 
 import itertools
+from collections import OrderedDict
 from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -25,9 +26,15 @@ from draftwise.screen import HeadReading, Screened, screen
 from draftwise.segment import split_sentences
 
 if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
     from draftwise.models.judge import Judge
     from draftwise.models.safety_head import SafetyHead
     from draftwise.rewrite import Rewriter
+
+
+TAG_CACHE = 4096
+"""How many recent distinct sentences keep their spaCy doc (a few MB)."""
 
 
 class Analyzer:
@@ -58,6 +65,7 @@ class Analyzer:
                 if self.safety_head is not None:
                     self.settings = self.settings.with_model_thresholds({"safety_head": self.safety_head.threshold})
         self._rewriter = None
+        self._tagged: OrderedDict[str, Doc] = OrderedDict()
 
     @property
     def mode(self) -> str:
@@ -89,15 +97,52 @@ class Analyzer:
                 n = next(position)
                 given = next(id_iter, None)
                 chunk_ids.append(str(n) if given is None else str(given))
-            yield from self._analyse_chunk(chunk, chunk_ids, rewrites)
+            yield from self._analyse_chunk(chunk, chunk_ids, rewrites, self.safety_head)
+
+    def recheck(self, texts: Sequence[str]) -> list[Report]:
+        """Reports for rewrite candidates of a draft the safety screen did not flag.
+
+        The same stages as :meth:`analyse_many`, except that the screen runs its rules and
+        language cues but not the learned safety head. A candidate is the draft's own sentences,
+        kept, trimmed or recast around its own words, and the head has already read the whole
+        draft; the head is the costliest stage (about a third of a candidate's analysis), and
+        each draft has three or four candidates. Text from a language model is not such a
+        candidate: it goes through :meth:`analyse_many`.
+        """
+        texts = list(texts)
+        out: list[Report] = []
+        for start in range(0, len(texts), 64):
+            chunk = texts[start : start + 64]
+            ids = [str(start + i) for i in range(len(chunk))]
+            out.extend(self._analyse_chunk(chunk, ids, False, None))
+        return out
 
     # -- internals -----------------------------------------------------------
+
+    def _tag(self, sentences: Sequence[str]) -> list[Doc]:
+        """The spaCy docs of sentences, each distinct sentence tagged once while it is recent.
+
+        Rewrite candidates repeat most of their draft's sentences, and a batch repeats short
+        ones ("ok", "thanks"); a sentence is tagged alone, so its doc does not depend on its
+        neighbours and can be reused. The cache keeps the last :data:`TAG_CACHE` sentences.
+        """
+        cache = self._tagged
+        missing = list(dict.fromkeys(t for t in sentences if t not in cache))
+        for t, doc in zip(missing, self._nlp.pipe(missing, batch_size=256), strict=True):
+            cache[t] = doc
+        out = []
+        for t in sentences:
+            cache.move_to_end(t)
+            out.append(cache[t])
+        while len(cache) > TAG_CACHE:
+            cache.popitem(last=False)
+        return out
 
     def _views(self, bodies: Sequence[str | None]) -> list[DraftView | None]:
         """Segment every draft, then tag all their sentences in one spaCy pass."""
         spans = [split_sentences(b) if b is not None else [] for b in bodies]
         flat = [b[s.start : s.end] for b, ss in zip(bodies, spans, strict=True) if b is not None for s in ss]
-        docs = iter(self._nlp.pipe(flat, batch_size=256))
+        docs = iter(self._tag(flat))
         views: list[DraftView | None] = []
         for body, ss in zip(bodies, spans, strict=True):
             if body is None:
@@ -110,7 +155,9 @@ class Analyzer:
             views.append(DraftView(body, tuple(sents)))
         return views
 
-    def _analyse_chunk(self, texts: Sequence[object], ids: Sequence[str], rewrites: bool) -> Iterator[Report]:
+    def _analyse_chunk(
+        self, texts: Sequence[object], ids: Sequence[str], rewrites: bool, head: SafetyHead | None
+    ) -> Iterator[Report]:
         """Reports for one chunk; one draft that cannot be read or analysed never touches another.
 
         Safety comes first (OUTPUT.md): each readable draft is screened on its own before any
@@ -120,7 +167,7 @@ class Analyzer:
         """
         checked = [self._check(t) for t in texts]
         bodies = [c.text if c.error is None else None for c in checked]
-        screens = [self._screen(b, self.safety_head) if b is not None else None for b in bodies]
+        screens = [self._screen(b, head) if b is not None else None for b in bodies]
         try:
             views = self._views(bodies)
             findings = [self._detect(v, sc) if v is not None else [] for v, sc in zip(views, screens, strict=True)]
@@ -265,5 +312,5 @@ class Analyzer:
         if self._rewriter is None:
             from draftwise.rewrite import Rewriter
 
-            self._rewriter = Rewriter(self.analyse_many, self.settings)
+            self._rewriter = Rewriter(self.recheck, self.settings)
         return self._rewriter
