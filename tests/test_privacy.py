@@ -119,8 +119,10 @@ def test_app_makes_no_network_attempt_and_writes_nothing(monkeypatch, tmp_path: 
     assert not at.exception
     assert attempts == []
     # No file anywhere we can see holds the draft: not the checkout, not the temp folder.
+    # os.walk, not rglob: another process's temp folder may vanish while we walk, and that is not a leak
     for folder in (ROOT, Path(tempfile.gettempdir())):
-        for path in folder.rglob("*"):
+        paths = (Path(d) / f for d, _, files in os.walk(folder, onerror=lambda e: None) for f in files)
+        for path in paths:
             if ".venv" in path.parts or ".git" in path.parts or not path.is_file():
                 continue
             try:
