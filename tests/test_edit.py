@@ -358,3 +358,135 @@ def test_an_imperative_may_open_with_an_adverb(line: str, imperative: bool) -> N
     from draftwise.rewrite.edit import is_imperative
 
     assert is_imperative(nlp.parse(line)) is imperative
+
+
+def _trim(text: str, cue: str) -> str | None:
+    from draftwise import nlp
+    from draftwise.rewrite.edit import trim_cues
+
+    a = text.index(cue)
+    return trim_cues(nlp.parse(text), [(a, a + len(cue))])
+
+
+@pytest.mark.parametrize(
+    "text, cue",
+    [
+        ("I also noticed you never once took the bins out all term.", "never"),  # "I also noticed."
+        ("I just think you were being really childish about the car.", "you were being really childish"),
+    ],
+)
+def test_a_cut_that_leaves_a_verb_without_what_it_says_drops_the_sentence(text: str, cue: str) -> None:
+    assert _trim(text, cue) is None
+
+
+def test_words_that_meet_across_a_cut_keep_a_space() -> None:
+    out = _trim("u cant keep anything to urself, u never could", "never")
+    assert out is None or ("urselfcould" not in out and not out.endswith("could"))
+
+
+def test_what_is_left_may_not_point_at_the_cut_clause() -> None:
+    assert _trim("I lent you my car all summer, and this is how you thank me.", "I lent you my car all summer") is None
+
+
+@pytest.mark.parametrize(
+    "line, name",
+    [("Frankly, this is a mess.", None), ("Honestly, this is a mess.", None), ("Emily, this is a mess.", "Emily")],
+)
+def test_an_adverb_that_opens_a_line_is_not_a_name(line: str, name: str | None) -> None:
+    from draftwise.rewrite.edit import vocative
+
+    assert vocative(line) == name
+
+
+@pytest.mark.parametrize(
+    "line, ask",
+    [
+        ("either she starts paying her share on time or im moving out", "Could she start paying her share on time?"),
+        (
+            "Either he cleans the bathroom this week or I'm telling the landlord.",
+            "Could he clean the bathroom this week?",
+        ),
+    ],
+)
+def test_an_either_or_about_someone_else_keeps_the_ask(line: str, ask: str) -> None:
+    from draftwise import nlp
+    from draftwise.rewrite import moves
+
+    assert moves.ask_from_pressure(nlp.parse(line)) == ask
+
+
+@pytest.mark.parametrize(
+    "draft, kept, gone",
+    [
+        (
+            "The boiler has been broken since Monday and we have a baby. I need someone out today, not tomorrow, "
+            "not next week, TODAY.",
+            "I need someone out today.",
+            "not tomorrow",
+        ),
+        (
+            "That's the fourth weekend running. I'll just sit here on my own again then. Could you come over on Sunday?",
+            "Could you come over on Sunday?",
+            "sit here with you",
+        ),
+    ],
+)
+def test_a_deadline_is_said_once_and_a_state_is_not_turned_into_a_wish(
+    analyzer, draft: str, kept: str, gone: str
+) -> None:
+    first = analyzer.analyse(draft, rewrites=True).rewrites[0].text
+    assert kept in first and gone not in first
+
+
+@pytest.mark.parametrize(
+    "draft, kept, gone",
+    [
+        # a plea's command is asked, even beside another ask
+        (
+            "I failed the module by two marks. Please, I'm begging you, mark it again, my visa depends on this. "
+            "Could you also tell me when the resit is?",
+            "Could you mark it again?",
+            "depends on this",
+        ),
+        # the choice an ultimatum offered goes with its penalty
+        (
+            "You've missed three rehearsals this month. Either you come on Tuesday at 7 or you're out of the band. "
+            "Your call.",
+            "Tuesday at 7",
+            "Your call",
+        ),
+        # a statement asked in disbelief is said as the statement
+        ("U BINNED MY NOTES???\nthey were for the exam on friday\npls check the recycling", "u binned my notes", "???"),
+        # the feeling stays the writer's, the cause put on them goes
+        (
+            "i missed the bus and now i feel like an idiot thanks to u\ncan u ring the school",
+            "i feel like an idiot",
+            "thanks to u",
+        ),
+    ],
+)
+def test_moves_that_keep_the_message(analyzer, draft: str, kept: str, gone: str) -> None:
+    first = analyzer.analyse(draft, rewrites=True).rewrites[0].text
+    assert kept.lower() in first.lower() and gone not in first, first
+
+
+def test_a_loaded_opener_keeps_its_question() -> None:
+    from draftwise import nlp
+
+    line = "hey r u around tonight, we need to talk"
+    replacement, _ = HANDLERS["loaded_opener"](
+        nlp.parse(line), _sentence(line, "loaded_opener", "we need to talk"), _CTX
+    )
+    assert replacement.startswith("hey r u around tonight") and "talk" not in replacement
+
+
+def test_a_request_loses_a_comparison_and_a_clause_of_its_own_but_not_its_object() -> None:
+    from draftwise.rewrite.edit import clean_request
+
+    assert clean_request("Could you turn up at 8 like everyone else?") == "Could you turn up at 8?"
+    assert (
+        clean_request("Could you check the boiler again, my rent depends on it?") == "Could you check the boiler again?"
+    )
+    assert clean_request("Could you check the boiler again, the one in the loft?") == (
+        "Could you check the boiler again, the one in the loft?"
+    )

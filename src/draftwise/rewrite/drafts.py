@@ -52,7 +52,12 @@ _DEAR_MAN_ORDER = ("describe", "express", "assert", "reinforce", "negotiate")
 
 
 def _key(text: str) -> str:
-    return re.sub(r"\W+", " ", text.lower()).strip()
+    """What makes two texts the same message: only spacing is ignored.
+
+    Case and marks are part of it: "U BINNED MY NOTES???" said as "u binned my notes" is the
+    change (shouting lowered), not the same text.
+    """
+    return re.sub(r"\s+", " ", text).strip()
 
 
 def candidate(style: str, text: str, r: Report, description: str) -> Rewrite:

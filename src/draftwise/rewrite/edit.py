@@ -36,7 +36,7 @@ from draftwise.rewrite.grammar import end_with, span_text, tidy
 from draftwise.rewrite.style import Register, is_greeting, is_signoff
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
 
     from draftwise.results import Report, SentenceResult
 
@@ -128,6 +128,10 @@ def trim_cues(doc: Doc, cue_spans: Sequence[tuple[int, int]]) -> str | None:
                 head = head.head
             if head.dep_ == "ROOT":
                 return _trim_segments(doc.text, cue_spans)
+            if head.dep_ == "ccomp" and head.head.i not in drop and _says_or_thinks(doc, head):
+                # the clause is what the kept verb says or thinks ("I just think [you were being
+                # dramatic]"): without it "I just think." says nothing, so the sentence goes
+                return None
             drop |= {w.i for w in head.subtree}
     if not drop:
         return None
@@ -135,16 +139,39 @@ def trim_cues(doc: Doc, cue_spans: Sequence[tuple[int, int]]) -> str | None:
     first = min(drop)
     if first > 0 and (doc[first - 1].is_punct or doc[first - 1].dep_ in ("cc", "mark")):
         drop.add(first - 1)
+    # what follows the dropped clause must say something itself: a lone "could" is what is left
+    # of "u never could" when the parse split it
+    tail = [t for t in doc if t.i > max(drop) and t.i not in drop]
+    if tail and not any(t.is_alpha and t.pos_ not in ("AUX", "CCONJ", "PART", "ADV") for t in tail):
+        drop |= {t.i for t in tail}
     kept = [t for t in doc if t.i not in drop]
     if len([t for t in kept if t.is_alpha]) < 3 or not any(t.pos_ in ("VERB", "AUX") for t in kept):
         return None
     out = span_text(kept).strip(" ,;:-")
     # a trailing conjunction left dangling ("..., and")
     out = re.sub(r"(?i)[,\s]+(?:and|but|so|or|because)$", "", out)
+    if _POINTS_BACK.match(out):
+        return None
     return out or None
 
 
+# what is left of "I gave up my weekends for you, and this is how I get treated": it points at
+# the clause that went
+_POINTS_BACK = re.compile(r"(?i)^(?:and|but|so)?\s*(?:this|that)(?:'s|\s+is|\s+was)\s+(?:how|what|why|the thanks)\b")
+
+
 _SEGMENT_BREAK = re.compile(r"\s*(?:[,;:]|\s[-\u2013\u2014])\s+")
+
+
+def _says_or_thinks(doc: Doc, clause: Token) -> bool:
+    """Whether a complement clause is what the verb before it says or thinks ("I think [...]").
+
+    The verb comes first and nothing but words stand between them: a clause after a comma
+    ("I asked you 3 times, [you're selfish]") is a second sentence the parser hung there.
+    """
+    verb = clause.head
+    first = min(t.i for t in clause.subtree)
+    return verb.i < first and not any(t.is_punct for t in doc[verb.i + 1 : first])
 
 
 def _trim_segments(text: str, cue_spans: Sequence[tuple[int, int]]) -> str | None:
@@ -161,7 +188,7 @@ def _trim_segments(text: str, cue_spans: Sequence[tuple[int, int]]) -> str | Non
         if not any(x < b and a < y for x, y in cue_spans):
             kept.append(text[a:b])
     out = tidy("".join(kept)).strip(" ,;:-\u2013\u2014")
-    if len(re.findall(r"[A-Za-z']+", out)) < 3 or out == text.strip() or not sayable(out):
+    if len(re.findall(r"[A-Za-z']+", out)) < 3 or out == text.strip() or not sayable(out) or _POINTS_BACK.match(out):
         return None
     return out[:1].upper() + out[1:] if text[:1].isupper() else out
 
@@ -177,7 +204,13 @@ def sayable(text: str) -> bool:
     words = [t for t in doc if not t.is_punct]
     if not words or not any(t.pos_ in ("VERB", "AUX") for t in words):
         return False
+    if words[0].lower_ in _DEPENDENT_OPENERS:  # "like you did when ...", "which didn't help"
+        return False
     return not (words[0].dep_ == "mark" or words[0].pos_ == "SCONJ")
+
+
+# words that open a piece of someone else's sentence: a comparison or a relative clause
+_DEPENDENT_OPENERS = frozenset({"like", "than", "which", "who", "whom", "whose"})
 
 
 # a name at the end is addressed only after a comma ("..., Bilal."): "... from Dubai." addresses no one
@@ -203,9 +236,21 @@ def vocative(text: str) -> str | None:
         name = m.group("name").title()
         if name.lower() in NOT_NAMES or name.lower() in _NOT_A_NAME:
             continue
-        if is_name(name):
+        if is_name(name) and not _adverb_here(text, m.start("name")):
             return name
     return None
+
+
+def _adverb_here(text: str, at: int) -> bool:
+    """Whether the word at ``at`` is an adverb in its own sentence ("Frankly, this is ...").
+
+    Both spaCy's tag and the dictionary must say so: the tagger reads "Emily" as an adverb too.
+    """
+    from lemminflect import getAllLemmas
+
+    from draftwise import nlp
+
+    return any(t.idx == at and t.pos_ == "ADV" and "ADV" in getAllLemmas(t.lower_) for t in nlp.parse_cached(text))
 
 
 def is_name(word: str) -> bool:
@@ -278,7 +323,8 @@ def well_formed_request(text: str) -> bool:
     doc = nlp.parse_cached(text)
     toks = [t for t in doc if not t.is_punct]
     for i, t in enumerate(toks[:-1]):
-        if t.lower_ in ("you", "u") and i > 0 and toks[i - 1].lower_ in ("could", "can", "would", "will"):
+        subject = t.lower_ in ("you", "u", "he", "she", "they")
+        if subject and i > 0 and toks[i - 1].lower_ in ("could", "can", "would", "will"):
             nxt = toks[i + 1]
             if nxt.lower_ in ("please", "just", "maybe", "also"):
                 nxt = toks[i + 2] if i + 2 < len(toks) else nxt
@@ -369,6 +415,31 @@ _NOT_GRANTABLE = re.compile(
 )
 
 
+def _without_trailing_clause(body: str) -> str:
+    """A request without a clause after its last comma that says something of its own.
+
+    "Could you look at it again, my whole degree depends on this" -> "Could you look at it again":
+    the clause has its own subject and verb, so it is a reason or more pressure, not part of the
+    ask. "..., or transfer it to me" has no subject of its own and stays.
+    """
+    from draftwise import nlp
+
+    head, comma, tail = body.rpartition(",")
+    if not comma or len(head.split()) < 4:
+        return body
+    doc = nlp.parse_cached(tail.strip())
+    subject = any(t.dep_ in ("nsubj", "nsubjpass", "expl") for t in doc)
+    finite = any(t.tag_ in ("VBZ", "VBP", "VBD", "MD") for t in doc)
+    return head if subject and finite and doc[0].lower_ not in ("and", "or", "but", "if", "so") else body
+
+
+# "... like everyone else", "like a normal person": a comparison that turns the ask into a verdict
+_LIKE_OTHERS = re.compile(
+    r"(?i)\s*,?\s*\blike (?:everyone|everybody|the rest of us|a normal (?:person|adult)|an adult|"
+    r"any (?:normal|decent) person|other (?:people|parents|tenants))(?: else)?\b"
+)
+
+
 def clean_request(ask: str | None) -> str | None:
     """A generated request tidied, or ``None`` when it is not one a person could grant.
 
@@ -386,8 +457,10 @@ def clean_request(ask: str | None) -> str | None:
     body = _EMOJI.sub("", body)
     body = _REPEATS.sub(r"\1", body)
     body = _IN_ASK_NOISE.sub("", body)
+    body = _LIKE_OTHERS.sub("", body)
     body = moves.strip_chasing(body).rstrip(" ?.!")
     body = _TRAILING_CLAUSE.sub("", body).rstrip(" ,")
+    body = _without_trailing_clause(body)
     out = tidy(body) + "?"
     out = out[:1].upper() + out[1:] if ask[:1].isupper() else out
     if _NOT_GRANTABLE.search(out) or not well_formed_request(out) or len(out.split()) < 3:
@@ -479,6 +552,11 @@ _IF_CARED = re.compile(
 _ALONE = re.compile(r"(?i)\b(?:i'?ll|i will|i guess i'?ll)\s+just\s+(?P<vp>[\w' ]+?)\s+(?:alone|by myself|on my own)\b")
 
 
+# "I'll just sit here on my own": a state, not something to do together ("I'd really like to sit
+# here with you" says something the writer did not)
+_STATES = frozenset({"sit", "stay", "be", "wait", "rot", "cry", "lie", "stand"})
+
+
 def edit_guilt_trip(doc: Doc, s: SentenceResult, ctx: Context) -> tuple[str, str]:
     """Recast "if you really cared you'd X" -> "I'd really like you to X"; a reminder of sacrifices is cut."""
     text = doc.text
@@ -491,7 +569,7 @@ def edit_guilt_trip(doc: Doc, s: SentenceResult, ctx: Context) -> tuple[str, str
                 "Ask for it directly instead of making it a test of their love.",
             )
     m = _ALONE.search(text)
-    if m:
+    if m and m.group("vp").split()[0].lower() not in _STATES:
         return (
             ctx.register.sentence(end_with(f"I'd really like to {tidy(m.group('vp'))} with you", ".")),
             "Say what you would like instead of what you will suffer without it.",
@@ -549,8 +627,15 @@ def is_imperative(doc: Doc) -> bool:
     return head is not None and head.tag_ == "VB" and head.lower_ not in ("i", "u")
 
 
+# "..., not tomorrow, not 'within 72 hours', TODAY": the deadline said again as pressure
+_EMPHATIC_NOT = re.compile(r"""(?i),\s*not\s+["'\w][^.!?]*(?=[.!?]*\s*$)""")
+
+
 def edit_urgency(doc: Doc, s: SentenceResult, ctx: Context) -> tuple[str, str]:
     """Drop the chasing ("NOW", "asap", "answer me"); keep a real deadline and the ask."""
+    said_once = _EMPHATIC_NOT.sub("", doc.text)
+    if said_once != doc.text and len(re.findall(r"[A-Za-z']+", said_once)) >= 3:
+        return end_with(said_once, _mark(doc.text)), "Say the deadline once; saying it again is pressure."
     if plain_statement(doc, "urgency"):
         return doc.text, "Keep what happened; the pressure is in the chasing lines around it."
     ask = _ask(doc, ctx)
@@ -559,6 +644,7 @@ def edit_urgency(doc: Doc, s: SentenceResult, ctx: Context) -> tuple[str, str]:
         # another line asks too; :func:`_ask_once` keeps one of them
         return ask, "Ask once, and let them answer in their own time."
     core = tidy(moves.strip_chasing(doc.text))
+    core = _EMPHATIC_NOT.sub("", core)
     core = re.sub(r"(?i)^(?:(?:hello|helloo+|hellooo+|hey|oi)\W*)+", "", core).strip(" ,")
     core = re.sub(r"(?i)^(?:answer|reply to|respond to|pick up) (?:me|ur phone|your phone|the phone)\b\W*", "", core)
     core = re.sub(r"(?i)^i need an? (?:answer|reply|response)\b\W*", "", core).strip(" ,")
@@ -579,10 +665,15 @@ def edit_desperation(doc: Doc, s: SentenceResult, ctx: Context) -> tuple[str, st
         return doc.text, "Keep what happened; the pleading is in the lines around it."
     core = tidy(moves.strip_begging(doc.text)).strip(" ,")
     core = re.sub(r"(?i)^(?:and|but|so|or)\s+", "", core)
-    if core and not ctx.other_asks:
+    if core:
         from draftwise import nlp
 
-        ask = polite_ask(nlp.parse_cached(core))
+        core_doc = nlp.parse_cached(core)
+        # a bare command left once the begging is gone ("Swap with me.") is asked, even beside another ask
+        ask = polite_ask(core_doc) if not ctx.other_asks or is_imperative(core_doc) else None
+        if not ask and is_imperative(core_doc):
+            # a plea is not a threat: "look at it again" asks, whatever "again" means in a threat
+            ask = clean_request(moves.request_from_clause(_without_trailing_clause(core.rstrip(" .!?"))))
         if ask:
             return ctx.register.sentence(ask), "Ask once, without the pleading: it leaves them free to say yes."
     if (
@@ -646,7 +737,18 @@ def edit_loaded_opener(doc: Doc, s: SentenceResult, ctx: Context) -> tuple[str, 
         you_we = "can we talk"
         line = end_with(f"{you_we} {rest}", "?")
         return ctx.register.sentence(line[:1].upper() + line[1:]), "Say what it is about, and ask plainly."
+    m = _FREE_THEN_TALK.match(doc.text.strip())
+    if m:
+        # "hey r u free later, we need to talk": the question stands, the build-up goes
+        return end_with(m.group("q").strip(" ,;:-"), "?"), "Ask if they are free; the build-up makes them dread it."
     return "", "Start with what it is about; \u201cwe need to talk\u201d leaves them dreading it."
+
+
+_FREE_THEN_TALK = re.compile(
+    r"(?i)^(?P<q>[^.!?]*\b(?:free|around|busy|about|got a (?:sec|second|min|minute)|have a (?:sec|second|min|minute)|"
+    r"can (?:i|we) (?:call|ring)|(?:u|you) (?:home|in|up))\b[^.!?]*?)[?]*[,;:\s-]+(?:we|i) (?:really )?"
+    r"(?:need|have|gotta|got|must) (?:to )?(?:talk|chat|speak)\b[^.!?]*[.!?]*$"
+)
 
 
 # "You do realize that X, right?", "CW, you are aware that X?": a claim inside a condescending frame.
@@ -715,6 +817,24 @@ _WHY_NOT = re.compile(
 )
 
 
+def _declarative_question(doc: Doc) -> str | None:
+    """A statement asked in disbelief ("u told dad???"), said as the statement ("u told dad").
+
+    Only a question in statement order: "you/u" then a past verb ("you sold my bike?"), no
+    question word, no insult (the analyser re-checks what is left).
+    """
+    words = [t for t in doc if not t.is_punct]
+    if not doc.text.rstrip().endswith("?") or len(words) < 3:
+        return None
+    if words[0].lower_ not in ("you", "u") or words[1].tag_ != "VBD":
+        return None
+    body = re.sub(r"(?i)\s*\b(?:seriously|actually|really|even|just)\b", "", doc.text.rstrip(" ?!"))
+    body = unshout(tidy(body))
+    if body.startswith("U "):  # texting "u", shouted
+        body = "u" + body[1:]
+    return body if len(body.split()) >= 3 else None
+
+
 def edit_accusatory_question(doc: Doc, s: SentenceResult, ctx: Context) -> tuple[str, str]:
     """Recast "how could you X?" as "You X-ed." when it is the only place the event is told; otherwise cut.
 
@@ -729,6 +849,9 @@ def edit_accusatory_question(doc: Doc, s: SentenceResult, ctx: Context) -> tuple
         ask = clean_request(f"Could you {vp}?") if vp else None
         if ask:
             return ctx.register.sentence(ask), "Ask for it plainly; \u201cwhy don't you\u201d is heard as a reproach."
+    told = _declarative_question(doc)
+    if told:
+        return told, "Say what happened; asking it in disbelief is heard as an accusation."
     if not ctx.other_describes:
         for rx in (_HOW_COULD, _WHY_DID):
             m = rx.search(doc.text)
@@ -811,7 +934,17 @@ def edit_feelings_blame(doc: Doc, s: SentenceResult, ctx: Context) -> tuple[str,
     if m:
         line = end_with(m.group("rest"), _end(ctx, text))
         return line[:1].upper() + line[1:], "Say what is happening for you without putting it on them."
+    m = _CAUSE_AT_END.search(text)
+    if m and len(re.findall(r"[A-Za-z']+", m.group("rest"))) >= 3:
+        # "... and i feel like shit thanks to u": the feeling is the writer's; the blame is the tail
+        return end_with(m.group("rest"), _mark(text)), "Say how it is for you without making them the cause."
     return _cut(doc, s, ["feelings_blame"]), "Say how it was for you without making them the cause."
+
+
+_CAUSE_AT_END = re.compile(
+    r"(?i)^(?P<rest>.*?\b(?:i|i'?m|im|i'?ve|ive|my)\b.*?)\s*,?\s*(?:and it'?s |its |all )?"
+    r"(?:thanks to|because of|cos of|coz of|cause of) (?:you|u)\b\W*$"
+)
 
 
 # Words that carry no occasion: a recast made of these alone says nothing the reader can answer.
@@ -874,7 +1007,27 @@ def plan(report: Report, register: Register, skip: set[int] | None = None) -> li
         if others:
             message += " (Also: " + ", ".join(i.replace("_", " ") for i in others) + ".)"
         out.append(Edit(s.index, issue, replacement, message))
+    out += _choice_tails(report, out)
     return _keep_one_ask(_ask_once(out, flagged, ctx.other_asks), flagged, ctx)
+
+
+# "Your call.", "Up to you.": the choice an ultimatum offered; once the penalty is gone it offers nothing
+_CHOICE_TAIL = re.compile(
+    r"(?i)^\W*(?:(?:it'?s |its )?(?:your|ur|ya) (?:call|choice|decision)|(?:it'?s |its )?up to (?:you|u)|"
+    r"(?:the )?choice is (?:yours|urs)|ball'?s in (?:your|ur) court|take it or leave it|simple as (?:that|)|"
+    r"end of)\W*$"
+)
+
+
+def _choice_tails(report: Report, edits: Sequence[Edit]) -> list[Edit]:
+    """A "your call" line right after an ultimatum or threat that was edited goes with its penalty."""
+    edited = {e.sentence for e in edits if e.issue in ("ultimatum", "threat")}
+    planned = {e.sentence for e in edits}
+    return [
+        Edit(s.index, "ultimatum", "", "Leave out the choice the ultimatum offered; the request stands alone.")
+        for s in report.sentences
+        if s.index - 1 in edited and s.index not in planned and _CHOICE_TAIL.match(s.text)
+    ]
 
 
 # A request said as one ("Could you ...", "please ...", "I'd like ..."): not any question ("why are you ...?").

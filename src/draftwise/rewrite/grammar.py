@@ -30,10 +30,15 @@ def span_text(tokens: Iterable[Token], drop: set[int] | None = None, replace: di
     drop = drop or set()
     replace = replace or {}
     out = []
+    last = None
     for t in tokens:
         if t.i in drop:
             continue
         word = replace.get(t.i, t.text)
+        # Words that met across a dropped stretch need a space ("urself, u never could": "urself could").
+        if last is not None and t.i != last + 1 and out and not out[-1].endswith(" ") and word[:1].isalnum():
+            word = " " + word
+        last = t.i
         # A clitic replaced by a full word ("You're" -> "You were") needs its own space.
         if (
             t.i in replace

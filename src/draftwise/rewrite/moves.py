@@ -155,6 +155,8 @@ _LEAD_IN = re.compile(r"(?i)^.{0,80}?(?:[:;\u2014\u2013]|,|\s-\s|\bso\b|\band\b)
 # "again", "one more time": the absolute of a penalty clause, not part of the ask.
 _REPEAT = re.compile(r"(?i)\s*\b(?:ever again|one more time|once more|again|any ?more|ever)\b")
 _EITHER = re.compile(r"(?i)\beither\s+(?:you|u)\s+(?P<ask>.+?)\s+or\b")
+# "either he starts paying a third or ...": the ask is about someone the reader can speak for
+_EITHER_THIRD = re.compile(r"(?i)\beither\s+(?P<subj>he|she|they|[A-Z][a-z]+)\s+(?P<vp>.+?)\s*,?\s+or\b")
 _CHASING = re.compile(
     r"(?i)\b(?:now|asap|right now|immediately|this (?:second|minute|instant)|straight away|rn|right away|already|"
     r"this instant|in the next (?:hour|(?:\d+|one|two|three|four|five|ten|fifteen|twenty|thirty|few) (?:minutes|mins|min|hours|hrs))|within the hour)\b[!?.]*"
@@ -269,7 +271,10 @@ def _feeling_from_make(doc: Doc) -> str | None:
 def _request_from_clause(text: str, doc: Doc | None = None) -> str | None:
     """Turn an ask clause ("call me tonight", "you need to pay me back") into a polite request."""
     clause = tidy(_CHASING.sub("", text)).strip(" ,.!?")
-    clause = re.sub(r"(?i)^(?:and|so|just|ok|okay|right|listen|look)[,\s]+", "", clause)
+    # "look, ..." and "listen i ..." open the line; "look at it" and "listen to me" are the ask
+    clause = re.sub(
+        r"(?i)^(?:(?:and|so|just|ok|okay|right)[,\s]+|(?:listen|look)(?:\s*,\s*|\s+(?=(?:i|u|you|we)\b)))", "", clause
+    )
     if not clause or (
         len(clause.split()) < 2
         and clause.lower() not in ("call", "reply", "answer", "pay", "come", "help", "listen", "stop")
@@ -525,6 +530,19 @@ _FINALITY = re.compile(r"(?i)[,;]?\s*\b(?:full stop|period|end of (?:story|discu
 _OR_INSIDE = re.compile(r"(?i)(?<=\byes) or (?=no\b)|(?<=\bone way) or (?=another\b)|(?<=\bmore) or (?=less\b)")
 
 
+def _vp_base(vp: str) -> str | None:
+    """A verb phrase with its first verb in the base form ("starts paying rent" -> "start paying rent")."""
+    from draftwise import nlp
+
+    vp = tidy(_REPEAT.sub("", _CHASING.sub("", vp))).strip(" ,;")
+    doc = nlp.parse_cached(f"He {vp}.")
+    if len(doc) < 3 or doc[1].pos_ not in ("VERB", "AUX") or doc[1].tag_ not in ("VBZ", "VBP", "VB"):
+        return None
+    words = vp.split(None, 1)
+    lemma = "be" if doc[1].lower_ in ("is", "are", "'s", "'re") else doc[1].lemma_
+    return " ".join([lemma, *words[1:]]) if len(words) > 1 else None
+
+
 def _ask_from_pressure(doc: Doc) -> str | None:
     """The ask inside an ultimatum, threat or urgent demand, as a polite request."""
     text = doc.text.replace("\u2019", "'")
@@ -555,6 +573,17 @@ def _ask_from_pressure(doc: Doc) -> str | None:
             vp = tidy(_REPEAT.sub("", _CHASING.sub("", m.group("ask")))).strip(" ,;")
             if len(vp.split()) >= 2:
                 return f"Could you {vp}?"
+    m = _EITHER_THIRD.search(text)
+    if m and (m.group("subj").lower() in ("he", "she", "they") or m.group("subj")[:1].isupper()):
+        base = _vp_base(m.group("vp"))
+        if base:
+            subj = (
+                m.group("subj")
+                if m.group("subj")[:1].isupper() and m.group("subj") != "He"
+                else m.group("subj").lower()
+            )
+            subj = subj.lower() if subj.lower() in ("he", "she", "they") else subj
+            return f"Could {subj} {base}?"
     m = _IF_DO.search(text)
     if m:
         vp = tidy(_REPEAT.sub("", m.group("ask")))
