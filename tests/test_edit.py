@@ -490,3 +490,69 @@ def test_a_request_loses_a_comparison_and_a_clause_of_its_own_but_not_its_object
     assert clean_request("Could you check the boiler again, the one in the loft?") == (
         "Could you check the boiler again, the one in the loft?"
     )
+
+
+@pytest.mark.parametrize(
+    "draft, first",
+    [
+        # the point kept without the swearing, the request without the sneer, the claim without the jab
+        (
+            "Ok, then what the actual fuck is your plan for the car park?",
+            "Ok, then what is your plan for the car park?",
+        ),
+        ("Can you post the source, or is this more of the usual nonsense from your lot?", "Can you post the source?"),
+        (
+            "Putting any striker on the same level as Pele is absurd and you should be embarrassed for spreading such "
+            "nonsense.",
+            "Putting any striker on the same level as Pele is absurd.",
+        ),
+    ],
+)
+def test_a_draft_that_is_all_blame_keeps_its_point_when_one_is_there(analyzer, draft: str, first: str) -> None:
+    report = analyzer.analyse(draft, rewrites=True)
+    assert report.rewrites and report.rewrites[0].text == first, report.rewrites
+    assert report.rewrites_note is None
+
+
+@pytest.mark.parametrize(
+    "sentence, question, piece",
+    [
+        ("ok so what the actual fuck is your plan for the bins?", True, "ok so what is your plan for the bins?"),
+        ("Can you post the source, or is this more of the usual nonsense?", True, "Can you post the source?"),
+        (
+            "Calling a lineout a maul is wrong and you should be embarrassed.",
+            False,
+            "Calling a lineout a maul is wrong.",
+        ),
+    ],
+)
+def test_pieces_of_a_sentence(sentence: str, question: bool, piece: str) -> None:
+    from draftwise.rewrite.edit import pieces
+
+    assert piece in pieces(sentence, question=question)
+
+
+def test_a_lone_insult_still_gets_the_starter(analyzer) -> None:
+    report = analyzer.analyse("you are such a loser", rewrites=True)
+    assert report.rewrites_note and "[" in report.rewrites[0].text
+
+
+def test_salvage_never_takes_a_piece_of_a_draft_with_a_tactic(analyzer) -> None:
+    report = analyzer.analyse("pay me the £50 by friday or i post the screenshots, u lying idiot", rewrites=True)
+    assert all("screenshots" not in w.text for w in report.rewrites)
+
+
+def test_pieces_never_cut_inside_a_quotation_or_leave_a_dangling_end() -> None:
+    from draftwise.rewrite.edit import pieces
+
+    got = pieces(
+        'can you explain how u can tell someone "oh ignore him, he is new" when you know better?', question=True
+    )
+    assert all(p.count('"') % 2 == 0 for p in got)
+    assert "This wasn't him forcing her to get." not in pieces(
+        "This wasn't him forcing her to get a loan dude like seriously you are being ridiculous."
+    )
+
+
+def test_a_placeholder_in_capitals_is_not_shouting() -> None:
+    assert unshout("YOU TOLD [NAME] ABOUT IT") == "You told [NAME] about it"

@@ -115,6 +115,17 @@ def _worst(bad: Sequence[SentenceResult]) -> list[SentenceResult]:
     return no_ask or list(bad)
 
 
+def _has_content(text: str, report: Report) -> bool:
+    """Whether an edit still says something: a body sentence, two words, not only a pointer back."""
+    return (
+        bool(text)
+        and bool(_frame(report).body)
+        and not report.error
+        and len(re.findall(r"[A-Za-z]{2,}", text)) >= 2  # "\\ /" or "exactly." is not a message
+        and not edit.only_backref(text)
+    )
+
+
 class Rewriter:
     """Builds suggestions and rewrites for a report; every candidate is re-checked by ``analyse_many``."""
 
@@ -310,6 +321,45 @@ class Rewriter:
         parts += asks[:1]
         return self._join(parts, register, frame)
 
+    def salvage(self, report: Report, register: Register) -> tuple[str, Report] | None:
+        """The writer's point without the attack, when the light edit left nothing; ``None`` if none.
+
+        Only for a draft with blame and no tactic (a tactic has its own edit, and a piece of a
+        threatening draft can still carry the threat). Every sentence with blame is offered as its
+        shorter pieces (:func:`edit.pieces`: without swearing, its main clause, a comma part, and
+        itself read alone); each piece is analysed alone and the longest one the analyser reads as
+        clean is kept. The whole is analysed again and kept only if it is clean and says
+        something; otherwise the draft has no message to keep.
+        """
+        if any(s.tactics for s in report.sentences):
+            return None  # a piece of a threat's draft can still carry the threat ("i've saved them all")
+        options: dict[int, list[str]] = {}
+        for s in report.sentences:
+            if s.blame_types and not s.tactics:
+                options[s.index] = edit.pieces(s.text, question="accusatory_question" in s.blame_types)
+        flat = [(i, piece) for i, ps in options.items() for piece in ps]
+        if not flat:
+            return None
+        checked = self.analyse_many([piece for _, piece in flat])
+        chosen: dict[int, str] = {}
+        for (i, piece), r in zip(flat, checked, strict=True):
+            clean = not r.error and not r.safety.flag and not any(x.tactics or x.blame_types for x in r.sentences)
+            if clean and i not in chosen:  # pieces come longest first
+                chosen[i] = piece
+        if not chosen:
+            return None
+        replacement = {
+            s.index: chosen.get(s.index, "") if (s.tactics or s.blame_types) else edit.unshout(s.text)
+            for s in report.sentences
+        }
+        text = edit.splice(report.text, [(s.start, s.end) for s in report.sentences], replacement)
+        if not text:
+            return None
+        r = self._analyse(text)
+        if r.error or any(x.tactics or x.blame_types for x in r.sentences) or not _has_content(text, r):
+            return None
+        return text, r
+
     def starter(self, report: Report, register: Register) -> str:
         """A DEAR MAN starter with blanks, for a draft with no message to keep."""
         frame = _frame(report)
@@ -339,14 +389,9 @@ class Rewriter:
             return dataclasses.replace(report, suggestions=(), rewrites=(), rewrites_note=NOT_ENGLISH)
         light, light_report = self.light_edit(report, register, sugg)
         original = _key(report.text)
-        has_content = (
-            bool(light)
-            and bool(_frame(light_report).body)
-            and not light_report.error
-            and len(re.findall(r"[A-Za-z]{2,}", light)) >= 2  # "\\ /" or "exactly." is not a message
-            and not edit.only_backref(light)
-        )
-        if not has_content:
+        if not _has_content(light, light_report):
+            light, light_report = self.salvage(report, register) or (light, light_report)
+        if not _has_content(light, light_report):
             text = self.starter(report, register)
             r = self._analyse(text)
             return dataclasses.replace(

@@ -86,6 +86,8 @@ def _lower_word(m: re.Match[str], shouted: bool = True) -> str:
     word = m.group(0)
     if word.lower().strip("'") in _ACRONYMS or not (shouted or _is_english_word(word)):
         return word
+    if m.string[m.start() - 1 : m.start()] == "[" and m.string[m.end() : m.end() + 1] == "]":
+        return word  # a placeholder such as "[NAME]" is not shouting
     return "I" + word[1:].lower() if word.startswith("I'") else word.lower()  # "I'M" -> "I'm"
 
 
@@ -1179,3 +1181,83 @@ def splice(text: str, spans: Sequence[tuple[int, int]], replacement: Mapping[int
     out = "".join(kept) + text[pos:]
     out = re.sub(r"[ \t]+\n", "\n", out)
     return out.strip()
+
+
+# -- salvage: the writer's point without the attack, when the light edit left nothing -------------
+
+# swearing and fillers that carry no content ("what the actual fuck is your plan", "lol")
+_FILLER = re.compile(
+    r"(?i)\s*\b(?:the (?:actual |fucking )?(?:fuck|hell|heck)|fucking|fuckin|effing|bloody|goddamn|damn|lol+|lmao+|"
+    r"like seriously|seriously|honestly|literally)\b[,!]*"
+)
+# clause links whose clause is a second thought: what follows them is dropped before the first is kept
+_SECOND_THOUGHT_DEPS = frozenset({"conj", "cc", "parataxis", "advcl"})
+
+
+_TURNS_ON_READER = re.compile(r"(?i),?\s+(?:and|but|so)\s+(?=(?:you|u|ur|you'?re|your|youre)\b)")
+
+
+def _dangles(piece: str) -> bool:
+    """Whether a piece stops where its sentence cannot ("... forcing her to get.", "... of the", no verb)."""
+    from draftwise import nlp
+
+    words = [t for t in nlp.parse_cached(piece) if not t.is_punct]
+    if not words:
+        return True
+    last = words[-1]
+    before = words[-2].lower_ if len(words) > 1 else ""
+    if last.pos_ in ("ADP", "DET", "PART", "CCONJ", "SCONJ", "AUX") or (last.pos_ == "VERB" and before == "to"):
+        return True
+    # no finite verb and not a command: a subject left without its verb ("Putting X on the same level.")
+    finite = any(t.tag_ in ("VBZ", "VBP", "VBD", "MD") for t in words)
+    return not finite and words[0].tag_ != "VB"
+
+
+def pieces(text: str, question: bool = False) -> list[str]:
+    """Shorter versions of a flagged sentence in the writer's words, longest first.
+
+    In order: the sentence without swearing and fillers; its main clause without what follows the
+    first coordinated, paratactic or adverbial clause after the verb ("X is sacrilegious [and you
+    should be ashamed]"); each comma-separated part alone. Only pieces that still read as a
+    sentence (:func:`sayable`, three words, no dangling end) are offered, and last the sentence
+    itself (the analyser reads it again alone, without the lines around it); the caller keeps
+    one only if the analyser reads it as clean. For an accusatory ``question`` only the
+    sentence without swearing and a piece that is a plain request ("Can you show an example")
+    are offered: a shorter piece of a reproach is still a reproach.
+    """
+    from draftwise import nlp
+
+    out: list[str] = []
+    calm = tidy(_FILLER.sub("", unshout(text))).strip(" ,")
+    if calm and calm != text.strip():
+        out.append(calm)
+    doc = nlp.parse_cached(calm or text)
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if root is not None:
+        later = [c for c in root.children if c.i > root.i and c.dep_ in _SECOND_THOUGHT_DEPS]
+        if later:
+            cut = min(min(w.i for w in c.subtree) for c in later)
+            while cut > 0 and (doc[cut - 1].is_punct or doc[cut - 1].dep_ == "cc"):
+                cut -= 1
+            out.append(end_with(span_text(doc[:cut]).strip(" ,;:-"), _mark(text)))
+    # "X is absurd and you should be embarrassed": the clause turned on the reader, where the parse missed it
+    turned = _TURNS_ON_READER.split(calm or text, maxsplit=1)
+    if len(turned) > 1:
+        out.append(end_with(turned[0].strip(" ,;:-"), _mark(text)))
+    for part in _SEGMENT_BREAK.split(calm or text):
+        out.append(end_with(part.strip(" ,;:-"), _mark(text)))
+    seen: set[str] = set()
+    keep = []
+    for k, piece in enumerate(out):
+        key = piece.lower()
+        if key in seen or piece.strip() == text.strip() or len(re.findall(r"[A-Za-z']+", piece)) < 3:
+            continue
+        seen.add(key)
+        if question and k > 0 and not _PLAIN_REQUEST.search(piece):
+            continue
+        if piece.count('"') % 2 or piece.count("\u201c") != piece.count("\u201d"):
+            continue  # a cut inside a quotation
+        if sayable(piece) and not _POINTS_BACK.match(piece) and not only_backref(piece) and not _dangles(piece):
+            keep.append(piece)
+    ordered = sorted(keep, key=len, reverse=True)
+    return ordered if question else [*ordered, text.strip()]
