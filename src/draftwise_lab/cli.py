@@ -196,7 +196,7 @@ def eval_rewrites(
         str,
         typer.Option(
             "--set",
-            help="Which part of the gold rewrites: tune (default), heldout, test, fresh, fresh2, fresh3, or fresh4 with --final.",
+            help="Which part of the gold rewrites: tune (default), heldout, test, fresh ... fresh4, or fresh5 with --final.",
         ),
     ] = "tune",
     final: Annotated[bool, typer.Option("--final", help="Allow the held-out part; the run is logged.")] = False,
