@@ -6,7 +6,8 @@ the boot with his name on it"). The head reads plain strings (no spaCy, so it ru
 safety screen before anything that can fail) in two steps:
 
 1. **Cheap score**: a logistic regression over hashed word 1-3-grams and character 3-5-grams
-   (``HashingVectorizer``: no vocabulary to store, deterministic, L2-normalised) and the
+   (:mod:`draftwise.models.hashing`, scikit-learn's ``HashingVectorizer`` without scikit-learn: no
+   vocabulary to store, deterministic, L2-normalised) and the
    static MiniLM vector of the main models (``static.safetensors``). It only decides which
    texts are worth the second step (the gate).
 2. **Fine-tuned classifier**: all-MiniLM-L6-v2 fine-tuned end to end on the safety set and
@@ -43,6 +44,7 @@ weights, the classifier and the static encoder they were fitted with: a mismatch
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -50,6 +52,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from draftwise.detectors.base import normalise
+from draftwise.models.hashing import char_wb_ngrams, hashed, word_ngrams
 
 if TYPE_CHECKING:
     from scipy.sparse import csr_matrix
@@ -64,36 +67,30 @@ N_WORD = 2**18
 N_CHAR = 2**18
 
 
-def _vectorizers() -> tuple[Any, Any]:
-    from sklearn.feature_extraction.text import HashingVectorizer
+WORD_TOKEN = re.compile(r"(?u)\b\w+\b")
+"""Words for the hashed word n-grams (scikit-learn's default token pattern, one-letter words kept)."""
 
-    word = HashingVectorizer(
-        analyzer="word",
-        ngram_range=(1, 3),
-        n_features=N_WORD,
-        token_pattern=r"(?u)\b\w+\b",
-        preprocessor=lambda t: normalise(t).lower(),
-        alternate_sign=False,
-        norm="l2",
-    )
-    char = HashingVectorizer(
-        analyzer="char_wb",
-        ngram_range=(3, 5),
-        n_features=N_CHAR,
-        preprocessor=lambda t: normalise(t).lower(),
-        alternate_sign=False,
-        norm="l2",
-    )
-    return word, char
+
+def _words(text: str) -> list[str]:
+    return word_ngrams(text, WORD_TOKEN, 3)
+
+
+def _chars(text: str) -> list[str]:
+    return char_wb_ngrams(text, 3, 5)
 
 
 def cheap_features(texts: list[str], encoder: StaticEncoder) -> csr_matrix:
-    """The blocks that cost little: hashed words, hashed characters, static MiniLM."""
+    """The blocks that cost little: hashed words, hashed characters, static MiniLM.
+
+    Word 1-3-grams and character 3-5-grams of the lower-cased, normalised text
+    (:mod:`draftwise.models.hashing`).
+    """
     from scipy.sparse import csr_matrix, hstack
 
-    word, char = _vectorizers()
+    prepared = [normalise(t).lower() for t in texts]
     emb = encoder.embed(texts) if texts else np.zeros((0, encoder.dim), np.float32)
-    return hstack([word.transform(texts), char.transform(texts), csr_matrix(emb)], format="csr")
+    words, chars = hashed(prepared, _words, N_WORD), hashed(prepared, _chars, N_CHAR)
+    return hstack([words, chars, csr_matrix(emb)], format="csr")
 
 
 def _sha256(path: Path) -> str:
