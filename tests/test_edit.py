@@ -556,3 +556,32 @@ def test_pieces_never_cut_inside_a_quotation_or_leave_a_dangling_end() -> None:
 
 def test_a_placeholder_in_capitals_is_not_shouting() -> None:
     assert unshout("YOU TOLD [NAME] ABOUT IT") == "You told [NAME] about it"
+
+
+@pytest.mark.parametrize(
+    "parts, cut, kept",
+    [
+        # a line regretting the consequence goes with the consequence
+        (
+            [
+                "The bins were out until Thursday.",
+                "If it happens again I'll report it.",
+                "I'd rather not do that, we get on.",
+            ],
+            1,
+            "The bins were out until Thursday.",
+        ),
+        # a verbless tail of the cut line goes with it
+        (["The pans are still on the hob.", "We're all sick of it.", "Sam and Jo included.", "Rota tonight?"], 1, None),
+        # "That said," pointed at the cut line
+        (["I saw the booking.", "You never ask me.", "That said, I know it matters to him."], 1, None),
+    ],
+)
+def test_a_line_that_leans_on_a_cut_line(parts: list[str], cut: int, kept: str | None) -> None:
+    text = " ".join(parts)
+    out = splice(text, _spans(text, parts), {cut: ""})
+    if kept is not None:
+        assert out == kept
+    assert "included" not in out and "That said" not in out and "rather not" not in out
+    if "That said" in text:
+        assert out.endswith("I know it matters to him.")

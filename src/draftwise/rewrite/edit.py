@@ -1109,7 +1109,10 @@ _ASK_CARRIERS = frozenset({"threat", "ultimatum", "urgency", "desperation", "loa
 
 # -- putting the draft back together ------------------------------------------------
 
-_LEADING_LINK = re.compile(r"(?i)^(?:and|but|so|also|plus|or|because|cause|cos|coz|like|anyway|and also)\b[,]?\s+")
+_LEADING_LINK = re.compile(
+    r"(?i)^(?:(?:and|but|so|also|plus|or|because|cause|cos|coz|like|anyway|and also|that said|having said that|"
+    r"that being said|with that said|even so|either way)\b[,]?|(?:frankly|honestly|actually),)\s+"
+)
 _TRAILING_BACKREF = re.compile(r"(?i)[,]?\s+(?:either|too|as well|so)(?=\s*[.!?]*\s*$)")
 
 
@@ -1130,6 +1133,28 @@ def _echoes(sent: str, removed: str) -> bool:
         return False
     words = re.findall(r"[a-z0-9']+", sent.lower())
     return bool(words) and all(w in re.findall(r"[a-z0-9']+", removed.lower()) for w in words)
+
+
+# A line that regrets the consequence just cut ("I'd much rather it didn't come to that", "I'd rather
+# avoid that, as we've always got on"), or a verbless tail of the cut line ("Freya and Ola included.")
+_REGRETS_CONSEQUENCE = re.compile(
+    r"(?i)\b(?:(?:i'?d|i would) (?:much |really )?(?:rather|prefer)(?: to)? (?:not|avoid|it didn'?t|it did not|we didn'?t)"
+    r"|(?:i )?hope (?:it|we) (?:doesn'?t|don'?t|won'?t|will not|never) (?:have to )?(?:come|get|go) to)\b[^.!?]*\b(?:that|this)\b"
+)
+_TAIL_WORDS = re.compile(
+    r"(?i)^\W*(?:including|especially|not just|even|plus)\b|\b(?:included|especially|too|as well)\W*$"
+)
+
+
+def _leans_on_removed(sent: str) -> bool:
+    """Whether a kept line only makes sense beside the line cut before it (it goes with that line)."""
+    from draftwise import nlp
+
+    if _REGRETS_CONSEQUENCE.search(sent):
+        return True
+    if not _TAIL_WORDS.search(sent) or is_greeting(sent) or is_signoff(sent):
+        return False
+    return not any(t.pos_ in ("VERB", "AUX") and t.lower_ != "included" for t in nlp.parse_cached(sent))
 
 
 def only_backref(text: str) -> bool:
@@ -1167,7 +1192,7 @@ def splice(text: str, spans: Sequence[tuple[int, int]], replacement: Mapping[int
             pending, removed_before, last_removed = gap, True, text[a:b]
             continue
         if removed_before:
-            if only_backref(sent) or _echoes(sent, last_removed):
+            if only_backref(sent) or _echoes(sent, last_removed) or _leans_on_removed(sent):
                 pending = gap  # goes like a removed sentence: "so its not just me", "and shes right"
                 continue
             capital = sent[:1].isupper()
@@ -1208,9 +1233,11 @@ def _dangles(piece: str) -> bool:
     before = words[-2].lower_ if len(words) > 1 else ""
     if last.pos_ in ("ADP", "DET", "PART", "CCONJ", "SCONJ", "AUX") or (last.pos_ == "VERB" and before == "to"):
         return True
-    # no finite verb and not a command: a subject left without its verb ("Putting X on the same level.")
+    # no finite verb and not a command: a subject left without its verb ("Putting X on the same level.");
+    # a noun at the root is a phrase, not a sentence ("the role it plays.")
     finite = any(t.tag_ in ("VBZ", "VBP", "VBD", "MD") for t in words)
-    return not finite and words[0].tag_ != "VB"
+    root = next((t for t in words if t.dep_ == "ROOT"), words[0])
+    return (not finite and words[0].tag_ != "VB") or root.pos_ not in ("VERB", "AUX", "ADJ", "INTJ")
 
 
 def pieces(text: str, question: bool = False) -> list[str]:
@@ -1255,8 +1282,12 @@ def pieces(text: str, question: bool = False) -> list[str]:
         seen.add(key)
         if question and k > 0 and not _PLAIN_REQUEST.search(piece):
             continue
-        if piece.count('"') % 2 or piece.count("\u201c") != piece.count("\u201d"):
-            continue  # a cut inside a quotation
+        if (
+            piece.count('"') % 2
+            or piece.count("\u201c") != piece.count("\u201d")
+            or piece.count("(") != piece.count(")")
+        ):
+            continue  # a cut inside a quotation or a bracket
         if sayable(piece) and not _POINTS_BACK.match(piece) and not only_backref(piece) and not _dangles(piece):
             keep.append(piece)
     ordered = sorted(keep, key=len, reverse=True)
