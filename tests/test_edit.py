@@ -585,3 +585,10 @@ def test_a_line_that_leans_on_a_cut_line(parts: list[str], cut: int, kept: str |
     assert "included" not in out and "That said" not in out and "rather not" not in out
     if "That said" in text:
         assert out.endswith("I know it matters to him.")
+
+
+def test_a_name_the_draft_shouted_is_not_a_new_fact() -> None:
+    from draftwise.rewrite.check import new_facts
+
+    assert new_facts("RHIANNON where is my green dress", "Rhiannon where is my green dress") == []
+    assert new_facts("see you on Friday at 6", "see you on Friday at 7 with Dave") == ["7", "dave"]

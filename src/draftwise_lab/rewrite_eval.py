@@ -125,7 +125,7 @@ def copied(candidate: str, original: str) -> float:
 
 def evaluate(analyzer: Any, drafts: Sequence[dict], gold: dict[str, dict]) -> dict[str, Any]:
     """Mechanical figures of the first candidate on ``drafts`` that have a gold rewrite, and every row."""
-    from draftwise.rewrite.check import facts, keeps_ask, keeps_facts
+    from draftwise.rewrite.check import keeps_ask, keeps_facts, new_facts
 
     todo = [d for d in drafts if d["id"] in gold]
     reports = analyzer.analyse_many([d["text"] for d in todo], ids=[d["id"] for d in todo], rewrites=True)
@@ -145,7 +145,7 @@ def evaluate(analyzer: Any, drafts: Sequence[dict], gold: dict[str, dict]) -> di
             "note": r.rewrites_note,
         }
         if first is not None:
-            invented = facts(first.text) - facts(d["text"])
+            invented = new_facts(d["text"], first.text)
             row.update(
                 slot_free="[" not in first.text,
                 facts_kept=keeps_facts(d["text"], first.text),

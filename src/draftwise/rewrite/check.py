@@ -47,13 +47,23 @@ NOT_NAMES = frozenset(
 )
 
 
+def new_facts(original: str, candidate: str) -> list[str]:
+    """Facts of the candidate that the original does not have, in any case.
+
+    A name the draft shouted ("RHIANNON", not a name to the tagger) and the candidate says
+    calmly ("Rhiannon") is the writer's, not a new one.
+    """
+    low = original.lower()
+    return sorted(f for f in facts(candidate) if f not in low)
+
+
 def keeps_facts(original: str, candidate: str) -> bool:
     """True when every fact of the original (numbers, dates, names) is still in the candidate."""
     low = candidate.lower()
     return all(f in low for f in facts(original))
 
 
-__all__ = ["ask_terms", "facts", "fluency_problems", "keeps_ask", "keeps_facts"]
+__all__ = ["ask_terms", "facts", "fluency_problems", "keeps_ask", "keeps_facts", "new_facts"]
 
 _STOP = frozenset(
     """a an the and or but if so to of in on at for with by from up out about into over as is are was were be been

@@ -41,7 +41,7 @@ from typing import Any, Protocol, runtime_checkable
 
 from draftwise.labels import DISPLAY
 from draftwise.results import Report
-from draftwise.rewrite.check import ask_terms, facts, keeps_ask
+from draftwise.rewrite.check import ask_terms, facts, keeps_ask, new_facts
 from draftwise.rewrite.drafts import candidate as candidate_of
 
 __all__ = [
@@ -719,11 +719,11 @@ def vet(report: Report, candidate_text: str, candidate_report: Report | None) ->
             reasons.append(
                 f"still uses pressure ({DISPLAY.get(t.label, t.label).lower()})" + (f": {cue}" if cue else "")
             )
-    low, original_low = text.lower(), report.text.lower()
+    low = text.lower()
     lost = sorted(f for f in facts(report.text) if f not in low)
     if lost:
         reasons.append("lost from your draft: " + ", ".join(_shown(report.text, f) for f in lost))
-    invented = sorted(f for f in facts(text) if f not in original_low and not _modal_or_verb(f, text))
+    invented = [f for f in new_facts(report.text, text) if not _modal_or_verb(f, text)]
     if invented:
         reasons.append("invented: " + ", ".join(_shown(text, f) for f in invented))
     if not keeps_ask(report, text):
