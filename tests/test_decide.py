@@ -163,3 +163,26 @@ def test_the_safety_head_counts_only_over_its_bar_and_on_long_enough_drafts() ->
     assert not decide.safety([], None, s, HeadReading(0.85, long_enough, Head(), v)).flag
     assert not decide.safety([], None, s, HeadReading(0.95, long_enough - 1, Head(), v)).flag
     assert not decide.safety([], None, SETTINGS, high).flag  # no trained head: its bar is out of reach
+
+
+@pytest.mark.parametrize(
+    ("sentence", "own"),
+    [
+        ("I felt like a complete idiot.", True),
+        ("i feel so stupid tbh", True),
+        ("I felt like such a mug in front of everyone.", True),
+        ("I feel like you think I'm stupid.", False),  # names the reader: mind reading stays possible
+        ("You made me feel like an idiot.", False),
+        ("He's an idiot.", False),
+        ("I felt humiliated.", False),  # a feeling word, not a label: nothing to mask
+    ],
+)
+def test_the_writers_feeling_about_themself_is_not_blame(sentence: str, own: bool) -> None:
+    assert overrides.is_self_feeling(sentence) is own
+    assert ("character" in overrides.masked(sentence)) is own
+
+
+def test_an_owned_feeling_reads_as_no_blame_end_to_end(analyzer) -> None:
+    report = analyzer.analyse("I waited at the station for an hour. I felt like a complete idiot. Can we talk tonight?")
+    assert not report.sentences[1].blame_types
+    assert analyzer.analyse("You're a complete idiot.").sentences[0].blame_types

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from draftwise.labels import BLAME_TYPES
+
 # A farewell on its own ("see you later", "talk soon x", "night!"): LABELS.md defines a loaded
 # opener as one that "signals trouble without content", and a farewell signals none. The corpus
 # has almost no bare farewells, so the model alone reads "talk later" as "we'll talk later...".
@@ -27,6 +29,36 @@ def is_farewell(text: str) -> bool:
     return bool(_FAREWELL.match(text.strip()))
 
 
+# "I felt like a complete idiot", "i feel so stupid": the writer's own feeling about themself.
+# LABELS.md's blame is about the reader ("character: a label for who they are"); a sentence that
+# names no reader and says how the writer felt labels no one else. The model reads "idiot" as
+# name-calling, and the rewriter's own recasts of "you made me feel like an idiot" say exactly this.
+_SELF_FEELING = re.compile(
+    r"(?i)^\W*(?:(?:and|but|so|honestly|tbh)[,\s]+)?(?:i|i'?ve|i have|ive)\s+(?:just\s+|really\s+|honestly\s+|"
+    r"have\s+|been\s+)*(?:feel|felt|feeling)\s+(?:like\s+)?(?:such\s+|a\s+|an\s+|so\s+|really\s+|completely\s+|"
+    r"total\s+|complete\s+|absolute\s+|proper\s+|right\s+|bit\s+of\s+(?:a\s+|an\s+)?)*(?P<word>[a-z-]+)\b"
+)
+_READER = re.compile(r"(?i)\b(?:you|u|your|ur|yours|youre|you'?re|ya|yourself|urself|y'?all)\b")
+_SELF_WORDS = frozenset({"stupid", "useless", "worthless", "small", "mug", "fool", "idiot", "failure", "joke"})
+BLAME = ("blame", *BLAME_TYPES)
+"""Phrasing ``blame`` and its six kinds, masked together."""
+
+
+def is_self_feeling(text: str) -> bool:
+    """True when the sentence is the writer's feeling about themself ("I felt like an idiot") and names no reader."""
+    from draftwise.lexicons import NEGATIVE_TRAITS
+
+    m = _SELF_FEELING.match(text.strip())
+    if not m or _READER.search(text):
+        return False
+    word = m.group("word").lower()
+    return word in NEGATIVE_TRAITS or word in _SELF_WORDS
+
+
 def masked(sentence_text: str) -> frozenset[str]:
     """The labels whose probability is forced to 0 for this sentence."""
-    return frozenset({"loaded_opener"}) if is_farewell(sentence_text) else frozenset()
+    if is_farewell(sentence_text):
+        return frozenset({"loaded_opener"})
+    if is_self_feeling(sentence_text):
+        return frozenset(BLAME)
+    return frozenset()

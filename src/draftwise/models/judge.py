@@ -82,6 +82,10 @@ class _Extra:
     token_ids: list[list[int]]
 
 
+_COLUMN = {"blame": "ph:blame"}
+"""The judge's column of a label :func:`masked` may name that is not a tactic or blame type."""
+
+
 class Judge:
     """Trained heads over rule, n-gram and embedding features."""
 
@@ -146,7 +150,10 @@ class Judge:
         if len(texts) == P.shape[0]:
             for r, t in enumerate(texts):
                 for label in masked(t):
-                    P[r, self.labels.index(f"ta:{label}")] = 0.0
+                    P[
+                        r,
+                        self.labels.index(_COLUMN.get(label, f"bt:{label}" if label in BLAME_TYPES else f"ta:{label}")),
+                    ] = 0.0
         D = self.featurizer.drafts(vs, fs, P, rows, self.labels)
         dp = draft_probabilities(D, self.draft_heads)
         col = {k: j for j, k in enumerate(self.labels)}

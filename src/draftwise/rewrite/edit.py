@@ -154,6 +154,9 @@ def trim_cues(doc: Doc, cue_spans: Sequence[tuple[int, int]]) -> str | None:
     out = re.sub(r"(?i)[,\s]+(?:and|but|so|or|because)$", "", out)
     if _POINTS_BACK.match(out):
         return None
+    feeling = re.match(r"(?i)^i (?:feel|felt) (?P<rest>.+)$", out)
+    if feeling and not well_formed_feeling(feeling.group("rest")):
+        return None  # "I feel like you booked it on purpose so X" without its cue is "I feel so X"
     return out or None
 
 

@@ -246,6 +246,8 @@ def _feeling_from_make(doc: Doc) -> str | None:
                 if w.i > t.i and w.pos_ in ("ADJ", "VERB", "NOUN") and w.lemma_ not in ("feel", "make", "me")
             ]
             adj = next((w for w in words if w.pos_ == "ADJ"), None) or next(iter(words), None)
+            if adj is not None and adj.dep_ == "amod" and adj.head.pos_ == "NOUN":
+                adj = adj.head  # "like a complete idiot": the noun, not its adjective
             if adj is not None:
                 phrase = [adj]
                 phrase += [
@@ -257,7 +259,10 @@ def _feeling_from_make(doc: Doc) -> str | None:
                 ]
                 # the feeling and its complements only: not "me" (the parse may make it the
                 # adjective's subject) and not a following clause ("... so miserable I stay late")
-                cut = {w.i for c in adj.children if c.dep_ in ("ccomp", "advcl", "conj", "relcl") for w in c.subtree}
+                cut = {
+                    w.i for c in adj.children if c.dep_ in ("ccomp", "advcl", "conj", "relcl", "acl") for w in c.subtree
+                }
+                cut |= {c.i for c in adj.children if c.is_punct}
                 cut |= {w.i for c in adj.children if c.dep_ in ("nsubj", "nsubjpass") for w in c.subtree}
                 cut |= {c.i for c in adj.children if c.lower_ in ("so", "really", "very", "such")}
                 kept = {w for p in phrase for w in p.subtree if w.i not in cut}
