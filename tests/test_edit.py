@@ -592,3 +592,18 @@ def test_a_name_the_draft_shouted_is_not_a_new_fact() -> None:
 
     assert new_facts("RHIANNON where is my green dress", "Rhiannon where is my green dress") == []
     assert new_facts("see you on Friday at 6", "see you on Friday at 7 with Dave") == ["7", "dave"]
+
+
+@pytest.mark.parametrize(
+    ("request_text", "ok"),
+    [
+        ("Could you read it again?", True),
+        ("Could you set a date?", True),
+        ("Could you swore on your mum it would be back by Easter?", False),  # a past tense the parse called VB
+        ("Could you left it?", False),
+    ],
+)
+def test_a_request_needs_the_base_form(request_text: str, ok: bool) -> None:
+    from draftwise.rewrite.edit import well_formed_request
+
+    assert well_formed_request(request_text) is ok

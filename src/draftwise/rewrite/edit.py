@@ -317,6 +317,14 @@ def _end(ctx: Context, text: str) -> str:
     return _mark(text) or ("." if ctx.register.full_stops else "")
 
 
+def _is_base_form(word: str) -> bool:
+    """Whether a word is a verb's base form in the dictionary ("swear" yes, "swore" no)."""
+    from lemminflect import getAllLemmas
+
+    lemmas = getAllLemmas(word).get("VERB", ())
+    return not lemmas or word in lemmas  # a word the dictionary does not know is given the benefit
+
+
 def well_formed_request(text: str) -> bool:
     """Whether a recast request parses as one: "could/can you" (or "I'd like/rather") then a verb in base form.
 
@@ -337,7 +345,10 @@ def well_formed_request(text: str) -> bool:
                 return False
             if nxt.lower_ == "do" and i + 2 < len(toks) and toks[i + 2].lower_ in ("not", "n't"):
                 return False  # "could you do not discuss": a negative imperative is "please don't"
-            return nxt.tag_ == "VB" or nxt.lower_ in ("be", "make", "let", "get", "give", "stop", "come", "pay")
+            if nxt.lower_ in ("be", "make", "let", "get", "give", "stop", "come", "pay"):
+                return True
+            # the tag and the word must agree: "could you swore ..." is tagged VB by a confused parse
+            return nxt.tag_ == "VB" and _is_base_form(nxt.lower_)
     if re.match(r"(?i)^i'?d (?:really )?like (?:it|that|this|them|one|some)\W*$", text.strip()):
         return False  # "I'd like it." names nothing the reader can act on
     return bool(re.match(r"(?i)^(?:i'?d (?:like|rather|really like)|i'd rather)\b", text.strip()))
