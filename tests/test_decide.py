@@ -186,3 +186,17 @@ def test_an_owned_feeling_reads_as_no_blame_end_to_end(analyzer) -> None:
     report = analyzer.analyse("I waited at the station for an hour. I felt like a complete idiot. Can we talk tonight?")
     assert not report.sentences[1].blame_types
     assert analyzer.analyse("You're a complete idiot.").sentences[0].blame_types
+
+
+@pytest.mark.parametrize(
+    ("sentence", "promise"),
+    [
+        ("sorry, in a meeting, will ring you later", True),
+        ("on the train, I'll call you back when I'm home", True),
+        ("I'll call you tonight, we need to talk.", False),
+        ("Call me tonight.", False),
+    ],
+)
+def test_a_promise_to_call_back_is_not_a_loaded_opener(sentence: str, promise: bool) -> None:
+    assert overrides.is_promise_to_call(sentence) is promise
+    assert ("loaded_opener" in overrides.masked(sentence)) is promise
