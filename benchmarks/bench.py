@@ -28,11 +28,25 @@ import sys
 import tempfile
 import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import psutil
 
 ROOT = Path(__file__).resolve().parents[1]
+
+
+def _draw(n: int, seed: int, keep: Callable[[dict], bool]) -> list[str]:
+    """``n`` texts drawn with replacement, written drafts and real messages alternately, of those ``keep`` takes."""
+    written, real = [], []
+    paths = [ROOT / "data" / f"{split}.jsonl" for split in ("train", "dev")]
+    paths += sorted((ROOT / "data" / "real").glob("r*.jsonl"))
+    for path in paths:
+        with open(path, encoding="utf-8") as f:
+            drafts = [json.loads(line) for line in f if line.strip()]
+        (real if path.parent.name == "real" else written).extend(d["text"] for d in drafts if keep(d))
+    rng = random.Random(seed)
+    return [rng.choice(real if (i % 2 and real) else written) for i in range(n)]
 
 
 def make_drafts(n: int, seed: int = 7) -> list[str]:
@@ -41,15 +55,7 @@ def make_drafts(n: int, seed: int = 7) -> list[str]:
     Whole drafts, drawn with replacement from data/train.jsonl, data/dev.jsonl and data/real/ (the
     held-out test is not read); short texts are kept, as people send them.
     """
-    written, real = [], []
-    for split in ("train", "dev"):
-        with open(ROOT / "data" / f"{split}.jsonl", encoding="utf-8") as f:
-            written += [json.loads(line)["text"] for line in f if line.strip()]
-    for path in sorted((ROOT / "data" / "real").glob("r*.jsonl")):
-        with open(path, encoding="utf-8") as f:
-            real += [json.loads(line)["text"] for line in f if line.strip()]
-    rng = random.Random(seed)
-    return [rng.choice(real if (i % 2 and real) else written) for i in range(n)]
+    return _draw(n, seed, lambda d: True)
 
 
 def make_problem_drafts(n: int, seed: int = 7) -> list[str]:
@@ -58,20 +64,12 @@ def make_problem_drafts(n: int, seed: int = 7) -> list[str]:
     Drawn as :func:`make_drafts` draws, from the written and real drafts whose labels have a blame
     sentence or a tactic and no safety flag.
     """
-    written, real = [], []
-    paths = [ROOT / "data" / f"{split}.jsonl" for split in ("train", "dev")]
-    paths += sorted((ROOT / "data" / "real").glob("r*.jsonl"))
-    for path in paths:
-        with open(path, encoding="utf-8") as f:
-            for line in f:
-                if not line.strip():
-                    continue
-                d = json.loads(line)
-                bad = any(s["phrasing"] == "blame" or s["tactics"] for s in d["sentences"]) or d.get("tactics")
-                if bad and not d.get("safety"):
-                    (real if path.parent.name == "real" else written).append(d["text"])
-    rng = random.Random(seed)
-    return [rng.choice(real if (i % 2 and real) else written) for i in range(n)]
+
+    def problem(d: dict) -> bool:
+        bad = any(s["phrasing"] == "blame" or s["tactics"] for s in d["sentences"]) or d.get("tactics")
+        return bool(bad) and not d.get("safety")
+
+    return _draw(n, seed, problem)
 
 
 def write_jsonl(path: Path, drafts: list[str]) -> None:

@@ -85,6 +85,31 @@ class Analyzer:
         rewrites: bool = False,
     ) -> Iterator[Report]:
         """Analyse drafts in order, one report per draft, in batches for speed."""
+        return self._analyse_stream(texts, ids, batch_size, rewrites, self.safety_head)
+
+    def recheck(self, texts: Sequence[str]) -> list[Report]:
+        """Reports for rewrite candidates of a draft the safety screen did not flag.
+
+        The same stages as :meth:`analyse_many`, except that the screen runs its rules and
+        language cues but not the learned safety head. A candidate is the draft's own sentences,
+        kept, trimmed or recast around its own words, and the head has already read the whole
+        draft; the head is the costliest stage (about a third of a candidate's analysis), and
+        each draft has three or four candidates. Text from a language model is not such a
+        candidate: it goes through :meth:`analyse_many`.
+        """
+        return list(self._analyse_stream(texts, None, 64, False, None))
+
+    # -- internals -----------------------------------------------------------
+
+    def _analyse_stream(
+        self,
+        texts: Iterable[object],
+        ids: Iterable[str | None] | None,
+        batch_size: int,
+        rewrites: bool,
+        head: SafetyHead | None,
+    ) -> Iterator[Report]:
+        """Reports in input order, chunk by chunk; ``head`` is the learned safety head the screen uses."""
         id_iter = iter(ids) if ids is not None else itertools.repeat(None)
         position = itertools.count()
         it = iter(texts)
@@ -97,27 +122,7 @@ class Analyzer:
                 n = next(position)
                 given = next(id_iter, None)
                 chunk_ids.append(str(n) if given is None else str(given))
-            yield from self._analyse_chunk(chunk, chunk_ids, rewrites, self.safety_head)
-
-    def recheck(self, texts: Sequence[str]) -> list[Report]:
-        """Reports for rewrite candidates of a draft the safety screen did not flag.
-
-        The same stages as :meth:`analyse_many`, except that the screen runs its rules and
-        language cues but not the learned safety head. A candidate is the draft's own sentences,
-        kept, trimmed or recast around its own words, and the head has already read the whole
-        draft; the head is the costliest stage (about a third of a candidate's analysis), and
-        each draft has three or four candidates. Text from a language model is not such a
-        candidate: it goes through :meth:`analyse_many`.
-        """
-        texts = list(texts)
-        out: list[Report] = []
-        for start in range(0, len(texts), 64):
-            chunk = texts[start : start + 64]
-            ids = [str(start + i) for i in range(len(chunk))]
-            out.extend(self._analyse_chunk(chunk, ids, False, None))
-        return out
-
-    # -- internals -----------------------------------------------------------
+            yield from self._analyse_chunk(chunk, chunk_ids, rewrites, head)
 
     def _tag(self, sentences: Sequence[str]) -> list[Doc]:
         """The spaCy docs of sentences, each distinct sentence tagged once while it is recent.

@@ -82,8 +82,8 @@ class _Extra:
     token_ids: list[list[int]]
 
 
-_COLUMN = {"blame": "ph:blame"}
-"""The judge's column of a label :func:`masked` may name that is not a tactic or blame type."""
+_MASKABLE_COLUMN = {"blame": "ph:blame", **{b: f"bt:{b}" for b in BLAME_TYPES}, **{t: f"ta:{t}" for t in TACTICS}}
+"""The judge's column of each label :func:`masked` may name."""
 
 
 class Judge:
@@ -150,10 +150,7 @@ class Judge:
         if len(texts) == P.shape[0]:
             for r, t in enumerate(texts):
                 for label in masked(t):
-                    P[
-                        r,
-                        self.labels.index(_COLUMN.get(label, f"bt:{label}" if label in BLAME_TYPES else f"ta:{label}")),
-                    ] = 0.0
+                    P[r, self.labels.index(_MASKABLE_COLUMN[label])] = 0.0
         D = self.featurizer.drafts(vs, fs, P, rows, self.labels)
         dp = draft_probabilities(D, self.draft_heads)
         col = {k: j for j, k in enumerate(self.labels)}

@@ -115,6 +115,11 @@ def _worst(bad: Sequence[SentenceResult]) -> list[SentenceResult]:
     return no_ask or list(bad)
 
 
+def _problems(report: Report) -> list[SentenceResult]:
+    """The sentences the analyser reads as blame or pressure: what an edit must change."""
+    return [s for s in report.sentences if s.tactics or s.blame_types]
+
+
 def _has_content(text: str, report: Report) -> bool:
     """Whether an edit still says something: a body sentence, two words, not only a pointer back."""
     return (
@@ -208,7 +213,7 @@ class Rewriter:
         for round_ in range(4):
             if not text or checked.error:
                 break
-            bad = [s for s in checked.sentences if s.tactics or s.blame_types]
+            bad = _problems(checked)
             if not bad:
                 break
             spans = [(s.start, s.end) for s in checked.sentences]
@@ -335,7 +340,7 @@ class Rewriter:
             return None  # a piece of a threat's draft can still carry the threat ("i've saved them all")
         options: dict[int, list[str]] = {}
         for s in report.sentences:
-            if s.blame_types and not s.tactics:
+            if s.blame_types:
                 options[s.index] = edit.pieces(s.text, question="accusatory_question" in s.blame_types)
         flat = [(i, piece) for i, ps in options.items() for piece in ps]
         if not flat:
@@ -343,20 +348,19 @@ class Rewriter:
         checked = self.analyse_many([piece for _, piece in flat])
         chosen: dict[int, str] = {}
         for (i, piece), r in zip(flat, checked, strict=True):
-            clean = not r.error and not r.safety.flag and not any(x.tactics or x.blame_types for x in r.sentences)
+            clean = not r.error and not r.safety.flag and not _problems(r)
             if clean and i not in chosen:  # pieces come longest first
                 chosen[i] = piece
         if not chosen:
             return None
         replacement = {
-            s.index: chosen.get(s.index, "") if (s.tactics or s.blame_types) else edit.unshout(s.text)
-            for s in report.sentences
+            s.index: chosen.get(s.index, "") if s.blame_types else edit.unshout(s.text) for s in report.sentences
         }
         text = edit.splice(report.text, [(s.start, s.end) for s in report.sentences], replacement)
         if not text:
             return None
         r = self._analyse(text)
-        if r.error or any(x.tactics or x.blame_types for x in r.sentences) or not _has_content(text, r):
+        if r.error or _problems(r) or not _has_content(text, r):
             return None
         return text, r
 
@@ -417,7 +421,7 @@ class Rewriter:
             rewrites.append(candidate("light_touch", light, light_report, "your message, only what hurts changed"))
         rewrites += [candidate(st, t, r, d) for (st, t, d), r in zip(unique, analysed, strict=True) if not r.error]
         clean = tuple(w for w in rewrites if not w.blame_sentences and not w.tactics and not w.safety)
-        flagged = any(s.tactics or s.blame_types for s in report.sentences)
+        flagged = bool(_problems(report))
         note = None
         if not flagged and _key(light) == original:
             # Nothing to change: a form with blanks is not offered in place of a message that is fine.

@@ -689,7 +689,7 @@ def edit_desperation(doc: Doc, s: SentenceResult, ctx: Context) -> tuple[str, st
         ask = polite_ask(core_doc) if not ctx.other_asks or is_imperative(core_doc) else None
         if not ask and is_imperative(core_doc):
             # a plea is not a threat: "look at it again" asks, whatever "again" means in a threat
-            ask = clean_request(moves.request_from_clause(_without_trailing_clause(core.rstrip(" .!?"))))
+            ask = clean_request(moves.request_from_clause(core.rstrip(" .!?")))
         if ask:
             return ctx.register.sentence(ask), "Ask once, without the pleading: it leaves them free to say yes."
     if (
