@@ -6,9 +6,10 @@ for drafts with blame or a tactic, the message a careful person would send. The 
 ``heldout``; the drafts of the written test set (``data/test.jsonl``) are the ``test`` part. Parts written later
 are folders: ``fresh`` (150 new written drafts and 150 real-dev messages), ``fresh2`` (180 new
 written drafts), ``fresh3`` (150), ``fresh4`` (100 written drafts and 100 further real-dev messages) and
-``fresh5`` (80 written drafts, half of them public online replies) and ``fresh6`` (80: long messages
-and chat), each with gold by new annotators. ``heldout``, ``test`` and ``fresh`` ... ``fresh5`` have
-been read, so dev; ``fresh6`` is held out (:data:`HELD_OUT`).
+``fresh5`` (80 written drafts, half of them public online replies), ``fresh6`` (80: long messages
+and chat) and ``fresh7`` (80: private life, and work and services), each with gold by new
+annotators. ``heldout``, ``test`` and ``fresh`` ... ``fresh6`` have been read, so dev; ``fresh7``
+is held out (:data:`HELD_OUT`).
 
 Mechanical figures of the first candidate (:func:`evaluate`):
 
@@ -40,11 +41,11 @@ from typing import Any
 
 REWRITES_DIR = Path("data/rewrites")
 FRESH = "fresh"
-FOLDER_PARTS = (FRESH, "fresh2", "fresh3", "fresh4", "fresh5", "fresh6")
+FOLDER_PARTS = (FRESH, "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7")
 """Parts that are folders of ``data/rewrites`` (drafts and gold written for them)."""
-HELD_OUT = ("fresh6",)
+HELD_OUT = ("fresh7",)
 """Parts read once per kept rewriter (``--final``, logged). The others have been read: ``heldout``
-and ``test`` (2026-12-07 morning), ``fresh`` (twice), ``fresh2`` ... ``fresh5`` (once each) are now
+and ``test`` (2026-12-07 morning), ``fresh`` (twice), ``fresh2`` ... ``fresh6`` (once each) are now
 dev parts."""
 PARTS = ("tune", "heldout", "test", *FOLDER_PARTS)
 SCORES = ("faithful", "clean", "fluent", "register")
@@ -70,7 +71,7 @@ def _held_out_ids(folder: Path = REWRITES_DIR) -> dict[str, str]:
 def part_of(draft_id: str) -> str:
     """The part of the gold rewrites a draft belongs to: a held-out part, ``test``, ``tune`` or ``heldout``.
 
-    ``fresh`` ... ``fresh6`` for the drafts of those folders, ``test`` for the written test set, else
+    ``fresh`` ... ``fresh7`` for the drafts of those folders, ``test`` for the written test set, else
     ``tune`` or ``heldout`` (half each) by a hash of the id.
     """
     from draftwise_lab.corpus import split_of
