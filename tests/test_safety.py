@@ -440,3 +440,31 @@ def test_the_gate_classifies_only_texts_near_the_bar() -> None:
     assert np.allclose(head.logits(["d"]), [3.0]) and clf.seen == ["a", "b", "d"]
     with pytest.raises(ValueError):
         SafetyHead(W[:-1], 0.0, 0.9, static, clf)
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        # a threat said in play, in a short draft, is not a threat; taken back ("not joking") it is
+        ("if u finish the last of the ice cream i will end u\n(love u tho)", False),
+        ("ur dead when i get home, that was MY hoodie lol", False),
+        ("touch my car again and ill end u. not joking", True),
+        ("lol he punched me in the face last night", True),
+        # sending, a bargain, a score, a named ordinary reason for a last message
+        ("ill shoot u the link after lunch", False),
+        ("ill cut u a deal, u cook and i wash up", False),
+        ("if u beat my high score im changing the wifi password", False),
+        ("This will be my last message to the list as I'm stepping down as treasurer.", False),
+        ("revising overdose management for the pharmacology exam tonight", False),
+        # the fourth round's phrasings of the same families
+        ("i'm not sure i'll even be here for graduation", True),
+        ("please don't come looking for me", True),
+        ("I went back to the old coping method last night", True),
+        ("sorry for what you'll hear tomorrow", True),
+    ],
+)
+def test_fourth_round_rules(text: str, flagged: bool) -> None:
+    """The rules alone (no learned head): cues added in the fourth round and the play guard."""
+    from draftwise.screen import screen
+
+    assert any(f.family == "safety" for f in screen(text).findings) == flagged, text

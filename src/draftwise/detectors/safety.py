@@ -39,16 +39,30 @@ _IDIOMS = re.compile(
     # button, a cookery class, a game won.
     r"hit (?:pause|play|send|snooze|reply|refresh|record|the (?:brakes|books|shops|jackpot|ground running))|"
     r"knife (?:skills|set|block|sharpener|class|course)|finally beat (?:him|her|them)\b(?! up)|"
-    r"beat (?:him|her|them|me|you|u) (?:at|in) (?:chess|cards|scrabble|tennis|golf|darts|pool|fifa|monopoly|poker|the (?:game|final|race|quiz)))\b"
+    r"beat (?:him|her|them|me|you|u) (?:at|in) (?:chess|cards|scrabble|tennis|golf|darts|pool|fifa|monopoly|poker|the (?:game|final|race|quiz))|"
+    # Added in the fourth round (read on the safety set's train part and the h6-h8 writers): sending
+    # something, a bargain, a score, a charity jump, and a last message whose ordinary reason is named.
+    r"shoot(?:ing)? (?:you|u|ya|me|him|her|them) (?:over )?(?:the |a |an |that |this )?(?:link|invite|details|email|text|message|doc|file|"
+    r"address|number|pic|photo|dm|note|reminder|list|form|rota)s?|cut (?:you|u|ya|him|her|them|me|us) (?:a|some) (?:deal|slice|piece|break)|"
+    r"beat (?:my|ur|your|his|her|their|the) (?:\w+ )?(?:high ?score|score|record|time|pb|personal best)|"
+    r"(?:sponsored|charity|bungee|parachute|tandem|skydiv\w*) (?:\w+ ){0,2}jump|"
+    r"overdos\w* (?:management|treatment|protocol|guidance|training|module|lecture|figures|statistics|data)|"
+    r"overdos\w* on (?:easter eggs|chocolate|sugar|sweets|cake|caffeine|coffee|netflix|tv|carbs|cheese|pizza|christmas)|"
+    r"(?:my|the) last (?:message|email|post|day|week|shift)\b[^.!?\n]{0,40}\b(?:as|because|since|before) (?:i'?m|i am|i will be|i'?ll be) "
+    r"(?:stepping down|leaving|moving|retiring|starting|off to|handing over|changing))\b"
 )
 
 
-_JOKING = re.compile(r"(?i)\b(?:lol+|lmf?ao+|haha+|hehe+|jk|jokes?|joking)\b|😂|🤣|😆|😜")
+# A laugh or "jk" not taken back ("not joking", "no joke" are the opposite).
+_JOKING = re.compile(r"(?i)(?<!not )(?<!no )\b(?:lol+|lmf?ao+|haha+|hehe+|jk|jokes?|joking)\b|😂|🤣|😆|😜")
 
 
 def _earnest(s: SentenceView, m: re.Match[str]) -> bool:
-    """The cue is not part of an idiom that shares its words, nor a threat of violence made as a joke."""
-    if m.re.pattern and "violence" in _RULE_OF.get(m.re.pattern, "") and _JOKING.search(s.norm):
+    """The cue is not part of an idiom that shares its words, nor a threat of violence made as a joke.
+
+    Only threats can be play: a report of violence done ("lol he punched me") is earnest.
+    """
+    if m.re.pattern in _PLAYABLE_PATTERNS and _JOKING.search(s.norm):
         return False
     for idiom in _IDIOMS.finditer(s.norm):
         if idiom.start() <= m.start("cue") < idiom.end() or m.start("cue") <= idiom.start() < m.end("cue"):
@@ -241,7 +255,7 @@ EXTRA_RULES: tuple[Rule, ...] = (
         r"(?:doing|do) (?:you|u|everyone|them) a favou?r by (?:going|leaving|disappearing|not being)|"
         r"(?:can'?t|cant|don'?t|dont) (?:see|picture|imagine) (?:myself|me) (?:still )?(?:being )?(?:alive|around|here)|"
         r"can'?t see (?:any|a) future (?:with me in it|for me)|can'?t picture being alive|"
-        r"(?:not sure|don'?t think) i (?:want to|wanna|will|'?ll) (?:see|make it to) (?:the new year|christmas|my birthday|next year|summer|another)|"
+        r"(?:not sure|don'?t think) i(?: want to| wanna| will|'?ll) (?:see|make it to) (?:the new year|christmas|my birthday|next year|summer|another)|"
         r"(?:this|it'?s) (?:is )?(?:my|the) last year|"
         r"no reason (?:for me )?to (?:go on|carry on|keep going|stay|be here)|nothing left to (?:stay|live) for|"
         r"(?:don'?t|dont|do not) (?:wanna|want to) (?:live|be alive|exist|carry on|go on|keep going|survive)\b(?! (?:with|in|like that|there|here with))|"
@@ -345,7 +359,55 @@ EXTRA_RULES: tuple[Rule, ...] = (
     ),
 )
 
-_RULE_OF = {r.regex.pattern: r.label for r in (*RULES, *EXTRA_RULES)}
+# -- The fourth round (written while reading the safety set's train part and the h6-h8 writers, now
+# training; chosen on h9-h11 and the first dev part by counts). Phrasings of the same families: a
+# goodbye that asks no one to look, euphemisms for self-harm, doubt about being alive for a date.
+ROUND4_RULES: tuple[Rule, ...] = (
+    rule(
+        "safety.goodbye_more",
+        "suicide",
+        _SAFETY,
+        r"\b(?P<cue>(?:don'?t|dont|do not|please don'?t) (?:go |come |bother )?look(?:ing)? for me|"
+        r"(?:sorry|apologi[sz]e) (?:for|about) what (?:you'?ll|u'?ll|youll|ull|you will|she'?ll|he'?ll|they'?ll) (?:hear|find|see|have to)|"
+        r"none of (?:what happens|this|it)(?: next| tonight| tomorrow)? is (?:on|because of) (?:you|u|them|him|her)|"
+        r"(?:don'?t|dont|do not) expect to see (?:anyone|any of you|you|u) again|"
+        r"funeral (?:plan|arrangements?) (?:is |are )?(?:paid|sorted|done|in place)|"
+        r"sooner than (?:you'?d|you would|you|u|anyone|they'?d) (?:expect|think)|"
+        r"(?:at|on|from) (?:the )?(?:footbridge|overpass|flyover|motorway bridge)\b)",
+        "reads like a goodbye",
+        score=0.9,
+        guard=_earnest,
+    ),
+    rule(
+        "safety.self_harm_euphemism",
+        "self_harm",
+        _SAFETY,
+        r"\b(?P<cue>(?:stuff|thing|things|what) i (?:used to )?(?:do|did) to my ?self|"
+        r"(?:back to|went back to|relapsed (?:on|into|with)) (?:the |my )?old coping (?:method|mechanism|strateg\w+|thing)|"
+        r"sleeves in (?:june|july|august|summer|this heat))",
+        "mentions self-harm",
+        score=1.0,
+        guard=_earnest,
+    ),
+    rule(
+        "safety.ideation_round4",
+        "suicide",
+        _SAFETY,
+        r"\b(?P<cue>(?:just |basically |only )trying to (?:stay|keep (?:myself )?) ?alive|"
+        r"wish(?:ing)? (?:that )?i (?:wouldn'?t|won'?t|didn'?t) (?:be here|wake up)|"
+        r"(?:not sure|don'?t know if|doubt) i(?: even)?(?: want to| wanna) (?:live|be (?:here|around|alive))\b|"
+        r"(?:not sure|don'?t know if|doubt) i'?ll (?:even |still )?be (?:here|around|alive) (?:for|by|at|on|to)\b|"
+        r"counting down (?:to|till|until) not having to|"
+        r"(?:tick|get|go|carry|move) (?:along|by|on)\b[^.!?\n]{0,20}without me)",
+        "hints at not wanting to be alive",
+        score=0.95,
+        guard=_earnest,
+    ),
+)
+
+# Threats of violence, the only cues a joke can take back (see _earnest and _without_joking_threats).
+_PLAYABLE = frozenset({"safety.violence_threat", "safety.violence_more", "safety.weapon"})
+_PLAYABLE_PATTERNS = frozenset(r.regex.pattern for r in (*RULES, *EXTRA_RULES, *ROUND4_RULES) if r.name in _PLAYABLE)
 
 # Shown first whenever the flag is raised, whatever else the draft holds.
 RESOURCES: tuple[Resource, ...] = (
@@ -432,7 +494,7 @@ class SafetyDetector(RuleDetector):
 
     name = "safety"
     code_rule_names = ("safety.farewell", "safety.veiled_farewell")
-    rules = (*RULES, *EXTRA_RULES)
+    rules = (*RULES, *EXTRA_RULES, *ROUND4_RULES)
 
     def detect(self, draft: DraftView) -> list[Finding]:
         """The rules' findings per sentence, then those that run across sentence or line breaks, then farewells."""
@@ -451,6 +513,7 @@ class SafetyDetector(RuleDetector):
                     continue
                 seen.add((a, b))
                 out.append(Finding(r.label, "safety", i, a, b, draft.text[a:b], r.score, r.explanation, r.name))
+        out = _without_joking_threats(draft, out)
         out.extend(_veiled_farewell(draft))
         strong = [m for s in draft.sentences for m in _FAREWELL_STRONG.finditer(s.norm)]
         soft = [m for s in draft.sentences for m in _FAREWELL_SOFT.finditer(s.norm)]
@@ -472,6 +535,32 @@ class SafetyDetector(RuleDetector):
                         )
                     )
         return out
+
+
+# A threat said in play: a laugh or "jk" anywhere in a short draft (the line after "ur dead when i get
+# home" is often where the joke is said), and not taken back ("not joking", "no joke").
+_DRAFT_JOKING = re.compile(
+    r"(?i)(?<!not )(?<!no )\b(?:lol+|lmf?ao+|haha+|hehe+|jk|j/k|kidding|joking)\b|😂|🤣|😆|😜|🙃|"
+    r"\((?:love (?:u|you)|jk|kidding|joking)\b"
+)
+_TAKEN_BACK = re.compile(r"(?i)\b(?:not (?:joking|kidding)|no joke|not a joke|deadly serious|i mean it)\b")
+_SHORT_DRAFT = 6
+
+
+def _without_joking_threats(draft: DraftView, findings: list[Finding]) -> list[Finding]:
+    """Threat findings of a short draft said in play are dropped (BRIEF.md: "i'll kill you lol" about a biscuit).
+
+    Only threats (:data:`_PLAYABLE`): a report of violence done, or any cue of suicide or self-harm
+    in the draft, keeps every finding. Added in the fourth round, read on the h6-h11 writers' drafts.
+    """
+    if len(draft.sentences) > _SHORT_DRAFT or not any(f.rule in _PLAYABLE for f in findings):
+        return findings
+    if any(f.rule not in _PLAYABLE for f in findings):
+        return findings
+    whole = normalise(draft.text)
+    if not _DRAFT_JOKING.search(whole) or _TAKEN_BACK.search(whole):
+        return findings
+    return [f for f in findings if f.rule not in _PLAYABLE]
 
 
 def _veiled_farewell(draft: DraftView) -> list[Finding]:
