@@ -152,8 +152,8 @@ def trim_cues(doc: Doc, cue_spans: Sequence[tuple[int, int]]) -> str | None:
     out = span_text(kept).strip(" ,;:-")
     # a trailing conjunction left dangling ("..., and")
     out = re.sub(r"(?i)[,\s]+(?:and|but|so|or|because)$", "", out)
-    if _POINTS_BACK.match(out):
-        return None
+    if _POINTS_BACK.match(out) or only_backref(out):
+        return None  # "and so do I" is all that is left of "everyone thinks you should have, and so do I"
     feeling = re.match(r"(?i)^i (?:feel|felt) (?P<rest>.+)$", out)
     if feeling and not well_formed_feeling(feeling.group("rest")):
         return None  # "I feel like you booked it on purpose so X" without its cue is "I feel so X"
@@ -1135,7 +1135,11 @@ _ONLY_BACKREF = re.compile(
     r"(?i)^\W*(?:(?:and|so|but|like|tbh|honestly|tho)[,\s]+)*(?:(?:it'?s|its|it is) not (?:just|only) me|"
     r"i'?m not the only one|(?:and )?(?:she|he|they)(?:'s|s| is|'re|re| are) (?:right|not wrong)|exactly|see|told you|"
     r"(?:just )?saying|no offence|(?:ur|your) (?:call|choice|decision)(?: mate)?|up to (?:u|you)|"
-    r"(?:the )?ball'?s in (?:ur|your) court|don'?t say i didn'?t warn (?:u|you))\W*(?:tho|though|either|too|tbh|mate)?\W*$"
+    r"(?:the )?ball'?s in (?:ur|your) court|don'?t say i didn'?t warn (?:u|you)|"
+    # agreeing with or vouching for the line before ("And so do I.", "yes i will actually do it", "I mean it")
+    r"so (?:do|does|did|am|have) (?:i|we|everyone|everybody|he|she|they)|me too|same here|"
+    r"(?:yes |yeah |and )*i (?:will|would|'?ll|really will) (?:actually |really |honestly )?do it|i mean it|"
+    r"(?:i'?m|im|i am) (?:dead |deadly |not )?(?:serious|joking|kidding)|try me|don'?t test me)\W*(?:tho|though|either|too|tbh|mate)?\W*$"
 )
 # A one- or two-word echo ("Nine." after "I have rung you NINE times") says nothing alone.
 _ECHO = re.compile(r"^\W*(?:\w+\W+)?\w+\W*$")
