@@ -607,3 +607,23 @@ def test_a_request_needs_the_base_form(request_text: str, ok: bool) -> None:
     from draftwise.rewrite.edit import well_formed_request
 
     assert well_formed_request(request_text) is ok
+
+
+@pytest.mark.parametrize(
+    ("text", "backref"),
+    [
+        ("And so do I.", True),
+        ("yes i will actually do it", True),
+        ("I mean it.", True),
+        ("That's the truth of it.", True),
+        ("so its not just me", True),
+        ("So do I need to bring anything?", False),
+        ("i will do it tomorrow", False),
+        ("I mean it when I say thank you for the lift.", False),
+    ],
+)
+def test_a_line_that_only_vouches_for_another(text: str, backref: bool) -> None:
+    """A kept line that only agrees with or vouches for a removed one goes with it (edit.only_backref)."""
+    from draftwise.rewrite.edit import only_backref
+
+    assert only_backref(text) == backref

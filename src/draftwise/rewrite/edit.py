@@ -193,7 +193,9 @@ def _trim_segments(text: str, cue_spans: Sequence[tuple[int, int]]) -> str | Non
         if not any(x < b and a < y for x, y in cue_spans):
             kept.append(text[a:b])
     out = tidy("".join(kept)).strip(" ,;:-\u2013\u2014")
-    if len(re.findall(r"[A-Za-z']+", out)) < 3 or out == text.strip() or not sayable(out) or _POINTS_BACK.match(out):
+    if len(re.findall(r"[A-Za-z']+", out)) < 3 or out == text.strip() or not sayable(out):
+        return None
+    if _POINTS_BACK.match(out) or only_backref(out):
         return None
     return out[:1].upper() + out[1:] if text[:1].isupper() else out
 
@@ -1139,7 +1141,8 @@ _ONLY_BACKREF = re.compile(
     # agreeing with or vouching for the line before ("And so do I.", "yes i will actually do it", "I mean it")
     r"so (?:do|does|did|am|have) (?:i|we|everyone|everybody|he|she|they)|me too|same here|"
     r"(?:yes |yeah |and )*i (?:will|would|'?ll|really will) (?:actually |really |honestly )?do it|i mean it|"
-    r"(?:i'?m|im|i am) (?:dead |deadly |not )?(?:serious|joking|kidding)|try me|don'?t test me)\W*(?:tho|though|either|too|tbh|mate)?\W*$"
+    r"(?:i'?m|im|i am) (?:dead |deadly |not )?(?:serious|joking|kidding)|try me|don'?t test me|"
+    r"(?:that'?s|thats|that is) the (?:truth|long and short|size) of it|i know,? i know|end of story)\W*(?:tho|though|either|too|tbh|mate)?\W*$"
 )
 # A one- or two-word echo ("Nine." after "I have rung you NINE times") says nothing alone.
 _ECHO = re.compile(r"^\W*(?:\w+\W+)?\w+\W*$")
