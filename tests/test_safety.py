@@ -295,12 +295,13 @@ def test_safety_set_parts() -> None:
         if d["id"].split("-")[0] in first
     )
     held = parts["heldout"]
-    assert (len(held), sum(d["safety"] for d in held)) == (670, 340)
-    assert {d["id"].split("-")[0] for d in held} == {"h12", "h13", "h14"}
+    assert (len(held), sum(d["safety"] for d in held)) == (180, 108)
+    assert {d["id"].split("-")[0] for d in held} == {"h15"}
     # written new: no held-out draft repeats a train or dev draft
     seen = {_norm(d["text"]) for d in spare} | {_norm(d["text"]) for k in ("train", "dev") for d in parts[k]}
     assert sum(_norm(d["text"]) in seen for d in held) == 0
-    groups = {group_of(d) for d in held}
+    assert {group_of(d) for d in held} == {"non_english", "hard_negative_non_english"}
+    groups = {group_of(d) for d in parts["dev"]}
     assert {"explicit", "indirect", "veiled", "other_directed", "non_english", "hard_negative"} <= groups
     pos = sum(d["safety"] for d in every)
     assert pos >= 400 and len(every) - pos >= 400
