@@ -198,6 +198,13 @@ def test_a_failing_stage_is_retried_draft_by_draft(analyzer, monkeypatch) -> Non
         ("لو قربت من أختي تاني هكسر راسك", "ar"),
         ("कल रात फिर से खुद को काटा, किसी को मत बताना", "hi"),
         ("अगर वो फिर से आया तो उसका सिर फोड़ दूँगा", "hi"),
+        # The fourth round: knowing where the reader can be found, a last message, "again", texting words.
+        ("Sé dónde vives y a qué hora sales del trabajo. Tú sabrás lo que haces con la denuncia.", "es"),
+        ("ik weet waar je woont. trek die klacht maar in", "nl"),
+        ("questo è il mio ultimo messaggio, scusate tutti per tutto", "it"),
+        ("das ist meine letzte Nachricht an euch, passt auf Mama auf", "de"),
+        ("anoche mi padrastro me volvió a pegar y no sé qué hacer", "es"),
+        ("我知道你住哪，钱不还你试试", "zh"),
     ],
 )
 def test_other_languages_are_flagged_and_marked(analyzer, text: str, lang: str) -> None:
