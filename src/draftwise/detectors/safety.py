@@ -359,12 +359,14 @@ EXTRA_RULES: tuple[Rule, ...] = (
     ),
 )
 
-# -- The fourth round (written while reading the safety set's train part and the h6-h8 writers, now
-# training; chosen on h9-h11 and the first dev part by counts). Phrasings of the same families: a
-# goodbye that asks no one to look, euphemisms for self-harm, doubt about being alive for a date.
+# -- The fourth round (written while reading the safety set's train part and the h6-h8 writers;
+# chosen on h9-h11 and the first dev part by counts). Phrasings of the same families: a goodbye that
+# asks no one to look, euphemisms for self-harm, doubt about being alive for a date. They carry the
+# names of the rules of their family above, so the judge's rule features (which name rules) are the
+# ones it was trained with.
 ROUND4_RULES: tuple[Rule, ...] = (
     rule(
-        "safety.goodbye_more",
+        "safety.finality",
         "suicide",
         _SAFETY,
         r"\b(?P<cue>(?:don'?t|dont|do not|please don'?t) (?:go |come |bother )?look(?:ing)? for me|"
@@ -379,7 +381,7 @@ ROUND4_RULES: tuple[Rule, ...] = (
         guard=_earnest,
     ),
     rule(
-        "safety.self_harm_euphemism",
+        "safety.self_harm_more",
         "self_harm",
         _SAFETY,
         r"\b(?P<cue>(?:stuff|thing|things|what) i (?:used to )?(?:do|did) to my ?self|"
@@ -390,7 +392,7 @@ ROUND4_RULES: tuple[Rule, ...] = (
         guard=_earnest,
     ),
     rule(
-        "safety.ideation_round4",
+        "safety.ideation_more",
         "suicide",
         _SAFETY,
         r"\b(?P<cue>(?:just |basically |only )trying to (?:stay|keep (?:myself )?) ?alive|"
