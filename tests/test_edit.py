@@ -627,3 +627,26 @@ def test_a_line_that_only_vouches_for_another(text: str, backref: bool) -> None:
     from draftwise.rewrite.edit import only_backref
 
     assert only_backref(text) == backref
+
+
+def test_a_loaded_opener_whose_topic_is_named_on_the_next_line_becomes_a_plain_ask(analyzer) -> None:
+    """'we need to talk' followed by what it is about: ask plainly and keep the line that names the topic."""
+    rec = analyzer.analyse("we need to talk.\nits about the money for the holiday", rewrites=True)
+    first = rec.rewrites[0]
+    assert first.style == "light_touch"
+    assert first.text.lower().startswith("can we talk") and "money for the holiday" in first.text
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        ("its about the flat", True),
+        ("It's regarding the deposit.", True),
+        ("it's about time you paid me back", False),
+        ("It's fine.", False),
+    ],
+)
+def test_topic_lines(text: str, topic: bool) -> None:
+    from draftwise.rewrite.edit import is_topic_line
+
+    assert is_topic_line(text) == topic

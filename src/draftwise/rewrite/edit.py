@@ -292,6 +292,7 @@ class Context:
     other_describes: bool
     other_asks: bool
     content_sentences: int
+    names_topic: bool = False
 
 
 Handler = Callable[["Doc", "SentenceResult", Context], tuple[str, str]]
@@ -733,14 +734,34 @@ _TALK = re.compile(
 )
 
 
+# "it's about the flat", "this is regarding the deposit": the line that says what the talk is about
+_TOPIC_LINE = re.compile(
+    r"(?i)^\W*(?:(?:and|but|so)[,\s]+)?(?:it'?s|its|it is|this is|that'?s|thats|it'?ll be) "
+    r"(?:(?:just|only|all|mainly|mostly) )?(?:about|regarding|re|to do with|concerning)\s+(?!time\b)(?P<what>\w[^.!?]*)"
+)
+
+
+def is_topic_line(text: str) -> bool:
+    """Whether a line says what the talk is about ("its about the flat", "It's regarding the deposit.")."""
+    m = _TOPIC_LINE.match(text.strip())
+    return bool(m) and len(re.findall(r"[A-Za-z']+", m.group("what"))) >= 1
+
+
 def edit_loaded_opener(doc: Doc, s: SentenceResult, ctx: Context) -> tuple[str, str]:
     """Recast "we need to talk before X" as "can we talk before X?"; a bare opener goes.
 
     The opener says nothing of what it is about; when its own sentence gives a when or a what
-    ("before you pick the kids up", "about the car"), that becomes a plain request to talk.
+    ("before you pick the kids up", "about the car"), that becomes a plain request to talk, and so
+    does a bare opener when another line of the draft names the topic ("its about the flat"). That
+    line itself is what a loaded opener lacks: it stays.
     """
+    if is_topic_line(doc.text):
+        return doc.text, "This says what it is about: keep it, and ask plainly."
     m = _TALK.match(doc.text.strip())
     rest = m.group("rest").strip(" ,") if m else ""
+    if m and ctx.names_topic and not (rest and re.search(r"(?i)\b(?:now|asap|immediately|urgently|seriously)\b", rest)):
+        line = end_with(f"can we talk {rest}".strip(), "?")
+        return ctx.register.sentence(line[:1].upper() + line[1:]), "Ask plainly; the next line says what it is about."
     if not m and plain_statement(doc, "loaded_opener"):
         return doc.text, "Keep what it is about; say it plainly."
     if not m:
@@ -1006,6 +1027,7 @@ def plan(report: Report, register: Register, skip: set[int] | None = None) -> li
         other_describes=any("describe" in s.skills for s in clean),
         other_asks=any("assert" in s.skills for s in clean),
         content_sentences=len(clean),
+        names_topic=any(is_topic_line(s.text) for s in report.sentences),
     )
     out: list[Edit] = []
     said: set[str] = set()
@@ -1134,7 +1156,8 @@ _TRAILING_BACKREF = re.compile(r"(?i)[,]?\s+(?:either|too|as well|so)(?=\s*[.!?]
 
 # A sentence that only agrees with or points at the one before it.
 _ONLY_BACKREF = re.compile(
-    r"(?i)^\W*(?:(?:and|so|but|like|tbh|honestly|tho)[,\s]+)*(?:(?:it'?s|its|it is) not (?:just|only) me|"
+    r"(?i)^\W*(?:(?:and|so|but|like|tbh|honestly|tho|frankly|to be honest|if i'?m honest|to be fair)[,\s]+)*"
+    r"(?:(?:it'?s|its|it is) not (?:just|only) me|"
     r"i'?m not the only one|(?:and )?(?:she|he|they)(?:'s|s| is|'re|re| are) (?:right|not wrong)|exactly|see|told you|"
     r"(?:just )?saying|no offence|(?:ur|your) (?:call|choice|decision)(?: mate)?|up to (?:u|you)|"
     r"(?:the )?ball'?s in (?:ur|your) court|don'?t say i didn'?t warn (?:u|you)|"
