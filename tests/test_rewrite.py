@@ -319,3 +319,4 @@ def test_a_line_that_threatens_when_read_alone_is_edited_too(analyzer) -> None:
     assert first.style == "light_touch" and "telling everyone" not in first.text
     assert "£900" in first.text and "Could you let me know by Friday?" in first.text
     assert [(g.sentence, g.issue) for g in rec.suggestions] == [(1, "threat")]
+    assert "Read on its own" in rec.suggestions[0].message
