@@ -429,6 +429,12 @@ def test_an_either_or_about_someone_else_keeps_the_ask(line: str, ask: str) -> N
             "Could you come over on Sunday?",
             "sit here with you",
         ),
+        # "then" that ends a time stays with it; the penalty after the comma goes
+        (
+            "Please send the deposit back by Friday, it's £450. If it's not in my account by then, don't bother ringing me again.",
+            "in my account by then?",
+            "don't bother",
+        ),
     ],
 )
 def test_a_deadline_is_said_once_and_a_state_is_not_turned_into_a_wish(

@@ -512,15 +512,18 @@ _BE_SHORT = {"she": "she's", "he": "he's", "they": "they're"}
 
 
 _PRONOUNS = {"she", "he", "they", "it", "i", "we", "you", "u"}
+# "then" that opens the penalty ("if you're not here by 8 then i'm going"), not the one that ends a time
+# ("if it's not in my account by then, ...")
+_THEN_PENALTY = r"\bthen\b(?=\s+(?:i|we|you|u|im|ill|it|i'?m|i'?ll|don'?t|dont)\b)"
 _PENALTY_START = r"(?=\s(?:i'?m|im|i'?ll|ill|i will|we'?re|were|i am|don'?t|dont|u will|you will|you'?ll|u'?ll)\b)"
 _IF_YOU_ARE_NOT = re.compile(
     r"(?i)^\s*(?:and\s+)?(?:if|unless)\s+(?:you'?re|you are|ur|u r|u are|youre)\s+not\s+(?P<rest>[^,;]+?)\s*"
-    r"(?:,|\bthen\b|" + _PENALTY_START + ")"
+    r"(?:,|" + _THEN_PENALTY + "|" + _PENALTY_START + ")"
 )
 # "if they're not ...", "if she's not ...": someone else's state, asked of the reader.
 _IF_THEY_ARE_NOT = re.compile(
     r"(?i)^\s*(?:and\s+)?(?:if|unless)\s+(?P<subj>they|she|he|it)(?:'re|re|'s|s| are| is)\s+not\s+(?P<rest>[^,;]+?)\s*"
-    r"(?:,|\bthen\b|" + _PENALTY_START + ")"
+    r"(?:,|" + _THEN_PENALTY + "|" + _PENALTY_START + ")"
 )
 # "he needs to be gone by sunday": what someone else must do, as the writer's wish.
 _THIRD_NEEDS = re.compile(r"(?i)^\s*(?P<subj>he|she|they)\s+(?:needs?|has|have|gotta|must)\s+(?:to\s+)?(?P<vp>.+)$")
