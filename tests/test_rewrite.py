@@ -299,7 +299,15 @@ def test_batch_rewrites_fill_every_record(tmp_path) -> None:
 
 @pytest.mark.parametrize(
     ("line", "signoff"),
-    [("Shreya Nair", True), ("Mum x", True), ("Thanks,", True), ("Move the van.", False), ("call me", False)],
+    [
+        ("Shreya Nair", True),
+        ("Mum x", True),
+        ("Thanks,", True),
+        ("Year 5 Teacher", True),
+        ("Move the van.", False),
+        ("call me", False),
+        ("7", False),
+    ],
 )
 def test_signoff_lines(line: str, signoff: bool) -> None:
     from draftwise.rewrite.style import is_signoff

@@ -56,12 +56,15 @@ def is_greeting(text: str) -> bool:
 
 
 def is_signoff(text: str) -> bool:
-    """Whether a sentence is a sign-off ("Thanks,", "Love, Mum x") or a bare name of up to three words."""
+    """Whether a sentence is a sign-off ("Thanks,", "Love, Mum x") or a bare name or title of up to three words.
+
+    A title may hold a number ("Year 5 Teacher", "Flat 7"), but not only numbers.
+    """
     t = re.sub(r"(?i)[\s,]+x+$", "", text.strip())  # "Mum x"
     return bool(_SIGNOFF.match(t)) or (
         len(t.split()) <= 3
-        and all(w[:1].isupper() for w in t.split())  # a name ("Shreya Nair"), not "Move the van."
-        and re.sub(r"[,.\s-]", "", t).isalpha()
+        and all(w[:1].isupper() or w.isdigit() for w in t.split())  # a name ("Shreya Nair"), not "Move the van."
+        and re.sub(r"[,.\s\d-]", "", t).isalpha()
     )
 
 
