@@ -302,12 +302,12 @@ def test_safety_set_parts() -> None:
         if d["id"].split("-")[0] in first
     )
     held = parts["heldout"]
-    assert (len(held), sum(d["safety"] for d in held)) == (180, 108)
-    assert {d["id"].split("-")[0] for d in held} == {"h15"}
+    assert (len(held), sum(d["safety"] for d in held)) == (330, 220)
+    assert {d["id"].split("-")[0] for d in held} == {"h16", "h17"}
     # written new: no held-out draft repeats a train or dev draft
     seen = {_norm(d["text"]) for d in spare} | {_norm(d["text"]) for k in ("train", "dev") for d in parts[k]}
     assert sum(_norm(d["text"]) in seen for d in held) == 0
-    assert {group_of(d) for d in held} == {"non_english", "hard_negative_non_english"}
+    assert {group_of(d) for d in held} == {"explicit", "indirect", "veiled", "other_directed", "hard_negative"}
     groups = {group_of(d) for d in parts["dev"]}
     assert {"explicit", "indirect", "veiled", "other_directed", "non_english", "hard_negative"} <= groups
     pos = sum(d["safety"] for d in every)
