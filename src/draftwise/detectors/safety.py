@@ -555,9 +555,7 @@ def _without_joking_threats(draft: DraftView, findings: list[Finding]) -> list[F
     Only threats (:data:`_PLAYABLE`): a report of violence done, or any cue of suicide or self-harm
     in the draft, keeps every finding. Added in the fourth round, read on the h6-h11 writers' drafts.
     """
-    if len(draft.sentences) > _SHORT_DRAFT or not any(f.rule in _PLAYABLE for f in findings):
-        return findings
-    if any(f.rule not in _PLAYABLE for f in findings):
+    if len(draft.sentences) > _SHORT_DRAFT or not findings or any(f.rule not in _PLAYABLE for f in findings):
         return findings
     whole = normalise(draft.text)
     if not _DRAFT_JOKING.search(whole) or _TAKEN_BACK.search(whole):

@@ -49,22 +49,6 @@ NO_CLEAN_VERSION = (
 )
 
 _DEAR_MAN_ORDER = ("describe", "express", "assert", "reinforce", "negotiate")
-# How a suggestion names an issue the report did not list.
-_NAME = {
-    "ultimatum": "an ultimatum",
-    "threat": "a threat",
-    "guilt_trip": "a guilt trip",
-    "urgency": "pressure to answer now",
-    "desperation": "begging",
-    "social_pressure": "social pressure",
-    "loaded_opener": "a loaded opener",
-    "character": "a verdict on who they are",
-    "absolute": "an always-or-never",
-    "mind_reading": "a claim about their motives",
-    "feelings_blame": "blame for your feelings",
-    "contempt": "sarcasm or contempt",
-    "accusatory_question": "an accusing question",
-}
 
 
 def _key(text: str) -> str:
@@ -214,16 +198,12 @@ class Rewriter:
             return sugg
         widened = dataclasses.replace(report, sentences=tuple(extra.get(s.index, s) for s in report.sentences))
         edits = edit.plan(widened, register, skip=planned)
-        # the report does not list these labels, so each suggestion says where its issue comes from
+        # the report does not list these labels, so each suggestion says where its issue (named beside the
+        # message by every view, labels.DISPLAY) comes from
+        note = " (Read on its own, this line reads so; beside the others the analysis did not flag it.)"
         return [
             *sugg,
-            *(
-                Suggestion(
-                    e.sentence, e.issue, f"{e.message} (Read on its own, this line is {_NAME[e.issue]}.)", e.replacement
-                )
-                for e in edits
-                if e.sentence in extra
-            ),
+            *(Suggestion(e.sentence, e.issue, e.message + note, e.replacement) for e in edits if e.sentence in extra),
         ]
 
     # -- the light edit ---------------------------------------------------------------

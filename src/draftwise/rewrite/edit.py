@@ -152,7 +152,7 @@ def trim_cues(doc: Doc, cue_spans: Sequence[tuple[int, int]]) -> str | None:
     out = span_text(kept).strip(" ,;:-")
     # a trailing conjunction left dangling ("..., and")
     out = re.sub(r"(?i)[,\s]+(?:and|but|so|or|because)$", "", out)
-    if _POINTS_BACK.match(out) or only_backref(out):
+    if _points_back(out):
         return None  # "and so do I" is all that is left of "everyone thinks you should have, and so do I"
     feeling = re.match(r"(?i)^i (?:feel|felt) (?P<rest>.+)$", out)
     if feeling and not well_formed_feeling(feeling.group("rest")):
@@ -163,6 +163,11 @@ def trim_cues(doc: Doc, cue_spans: Sequence[tuple[int, int]]) -> str | None:
 # what is left of "I gave up my weekends for you, and this is how I get treated": it points at
 # the clause that went
 _POINTS_BACK = re.compile(r"(?i)^(?:and|but|so)?\s*(?:this|that)(?:'s|\s+is|\s+was)\s+(?:how|what|why|the thanks)\b")
+
+
+def _points_back(rest: str) -> bool:
+    """Whether what is left of a cut only points at the clause that went ("and this is how I get treated")."""
+    return bool(_POINTS_BACK.match(rest)) or only_backref(rest)
 
 
 _SEGMENT_BREAK = re.compile(r"\s*(?:[,;:]|\s[-\u2013\u2014])\s+")
@@ -195,7 +200,7 @@ def _trim_segments(text: str, cue_spans: Sequence[tuple[int, int]]) -> str | Non
     out = tidy("".join(kept)).strip(" ,;:-\u2013\u2014")
     if len(re.findall(r"[A-Za-z']+", out)) < 3 or out == text.strip() or not sayable(out):
         return None
-    if _POINTS_BACK.match(out) or only_backref(out):
+    if _points_back(out):
         return None
     return out[:1].upper() + out[1:] if text[:1].isupper() else out
 
