@@ -33,3 +33,13 @@ def test_blind_score_averages_per_system() -> None:
     res = rv.blind_score(key, judged)
     assert res["gold"]["sendable"] == 1.0 and res["draftwise"]["sendable"] == 0.0 and res["before"]["faithful"] == 0
     assert res["preferred"] == {"gold": 1.0}
+
+
+def test_gold_facts_kept_counts_only_the_facts_the_gold_keeps() -> None:
+    from draftwise_lab.rewrite_eval import gold_facts_kept
+
+    draft = "You owe me £40 from Friday. Pay it by Monday or I'm telling Priya."
+    gold = "You owe me £40 from Friday. Could you pay it by Monday?"
+    # the name in the dropped penalty is not a fact the careful editor kept
+    assert gold_facts_kept(draft, gold, "You owe me £40 from Friday. Could you pay it by Monday?")
+    assert not gold_facts_kept(draft, gold, "You owe me money. Could you pay it by Monday?")

@@ -16,6 +16,10 @@ Mechanical figures of the first candidate (:func:`evaluate`):
 - ``clean``: the draft has at least one candidate (every candidate shown is analyser-clean);
 - ``slot_free``: the first candidate has no ``[blank]``;
 - ``facts_kept``: every number, name and date of the draft is still there;
+- ``gold_facts_kept``: every number, name and date of the draft that the gold rewrite keeps is
+  still there (a careful editor drops the facts of a removed threat or old grievance: the gold
+  rewrites keep every fact of the draft in only 72-84% of drafts, so ``facts_kept`` alone cannot
+  reach .95 by editing well);
 - ``ask_kept``: the content words of the ask are still there;
 - ``invented``: a number, name or date appears that the draft did not have;
 - ``copied``: the share of the candidate's words that come from the draft (the writer's voice);
@@ -124,6 +128,14 @@ def copied(candidate: str, original: str) -> float:
     return sum((wc & wo).values()) / total if total else 0.0
 
 
+def gold_facts_kept(draft: str, gold: str, candidate: str) -> bool:
+    """True when every fact of ``draft`` that ``gold`` still has is in ``candidate`` too."""
+    from draftwise.rewrite.check import facts
+
+    gold_low, cand_low = gold.lower(), candidate.lower()
+    return all(f in cand_low for f in facts(draft) if f in gold_low)
+
+
 def evaluate(analyzer: Any, drafts: Sequence[dict], gold: dict[str, dict]) -> dict[str, Any]:
     """Mechanical figures of the first candidate on ``drafts`` that have a gold rewrite, and every row."""
     from draftwise.rewrite.check import keeps_ask, keeps_facts, new_facts
@@ -154,6 +166,7 @@ def evaluate(analyzer: Any, drafts: Sequence[dict], gold: dict[str, dict]) -> di
                 invented=sorted(invented),
                 copied=copied(first.text, d["text"]),
                 gold_f1=overlap_f1(first.text, g["rewrite"]) if g.get("rewrite") else None,
+                gold_facts_kept=gold_facts_kept(d["text"], g["rewrite"], first.text) if g.get("rewrite") else None,
             )
             n["clean"] += 1
             n["slot_free"] += row["slot_free"]
@@ -164,6 +177,7 @@ def evaluate(analyzer: Any, drafts: Sequence[dict], gold: dict[str, dict]) -> di
             sums["copied"] += row["copied"]
             if row["gold_f1"] is not None:
                 sums["gold_f1"] += row["gold_f1"]
+                n["gold_facts_kept"] += row["gold_facts_kept"]
                 n["with_gold"] += 1
         rows.append(row)
     d_ = max(1, n["drafts"])
@@ -178,6 +192,7 @@ def evaluate(analyzer: Any, drafts: Sequence[dict], gold: dict[str, dict]) -> di
         "light_first": n["light_first"] / c_,
         "copied": sums["copied"] / c_,
         "gold_f1": sums["gold_f1"] / max(1, n["with_gold"]),
+        "gold_facts_kept": n["gold_facts_kept"] / max(1, n["with_gold"]),
     }
     return {"figures": figures, "rows": rows}
 
@@ -192,6 +207,7 @@ def lines(res: dict[str, Any], part: str) -> list[str]:
         f"    the light edit                    {f['light_first']:.3f}",
         f"    no [blank]                        {f['slot_free']:.3f}   target 1.0",
         f"    numbers, names, dates kept        {f['facts_kept']:.3f}   target >= .95",
+        f"      of those the gold keeps         {f['gold_facts_kept']:.3f}",
         f"    ask kept                          {f['ask_kept']:.3f}",
         f"    a fact invented                   {f['invented']:.3f}   target 0",
         f"    words from the draft              {f['copied']:.3f}",
