@@ -656,3 +656,37 @@ def test_topic_lines(text: str, topic: bool) -> None:
     from draftwise.rewrite.edit import is_topic_line
 
     assert is_topic_line(text) == topic
+
+
+@pytest.mark.parametrize(
+    "line, ask",
+    [
+        # an imperative the tagger knows but the list of polite verbs does not
+        ("cancel the booking by monday or im telling everyone", "Could you cancel the booking by monday?"),
+        # a named someone else: the request is to the reader, about them
+        (
+            "Either Biscuit is rehomed by June or I'm moving out.",
+            "Could you make sure Biscuit is rehomed by June?",
+        ),
+        ("either we split the bill evenly or im not coming again", "Could we split the bill evenly?"),
+        # a second thing the reader may choose is part of the ask, not the penalty
+        (
+            "fix the leak by thursday or give me £50 off the rent, otherwise i'm calling the council",
+            "Could you fix the leak by thursday or give me £50 off the rent?",
+        ),
+        ("if theyre not fed by 6 ur not babysitting again", "Could you make sure they're fed by 6?"),
+    ],
+)
+def test_an_ultimatum_keeps_its_ask_and_deadline(line: str, ask: str) -> None:
+    from draftwise import nlp
+    from draftwise.rewrite import moves
+
+    assert moves.ask_from_pressure(nlp.parse(line)) == ask
+
+
+def test_an_or_before_a_penalty_still_splits() -> None:
+    from draftwise import nlp
+    from draftwise.rewrite import moves
+
+    # "get out" is not an ask the reader may choose instead: it is the penalty
+    assert moves.ask_from_pressure(nlp.parse("pay me by friday or get out")) == "Could you pay me by friday?"

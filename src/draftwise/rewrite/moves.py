@@ -157,6 +157,12 @@ _REPEAT = re.compile(r"(?i)\s*\b(?:ever again|one more time|once more|again|any 
 _EITHER = re.compile(r"(?i)\beither\s+(?:you|u)\s+(?P<ask>.+?)\s+or\b")
 # "either he starts paying a third or ...": the ask is about someone the reader can speak for
 _EITHER_THIRD = re.compile(r"(?i)\beither\s+(?P<subj>he|she|they|[A-Z][a-z]+)\s+(?P<vp>.+?)\s*,?\s+or\b")
+# "either we go back to ... or I'm done": a joint ask, kept as one
+_EITHER_WE = re.compile(r"(?i)\beither\s+we\s+(?P<vp>.+?)\s*,?\s+or\b")
+# "be here monday or give me the money back by friday": a second ask the reader may choose, not a penalty
+_ALTERNATIVE_ASK = frozenset(
+    "give pay send return bring transfer refund tell let call ring text email confirm book fix replace".split()
+)
 _CHASING = re.compile(
     r"(?i)\b(?:now|asap|right now|immediately|this (?:second|minute|instant)|straight away|rn|right away|already|"
     r"this instant|in the next (?:hour|(?:\d+|one|two|three|four|five|ten|fifteen|twenty|thirty|few) (?:minutes|mins|min|hours|hrs))|within the hour)\b[!?.]*"
@@ -515,7 +521,10 @@ _PRONOUNS = {"she", "he", "they", "it", "i", "we", "you", "u"}
 # "then" that opens the penalty ("if you're not here by 8 then i'm going"), not the one that ends a time
 # ("if it's not in my account by then, ...")
 _THEN_PENALTY = r"\bthen\b(?=\s+(?:i|we|you|u|im|ill|it|i'?m|i'?ll|don'?t|dont)\b)"
-_PENALTY_START = r"(?=\s(?:i'?m|im|i'?ll|ill|i will|we'?re|were|i am|don'?t|dont|u will|you will|you'?ll|u'?ll)\b)"
+_PENALTY_START = (
+    r"(?=\s(?:i'?m|im|i'?ll|ill|i will|we'?re|were|i am|don'?t|dont|u will|you will|you'?ll|u'?ll|"
+    r"ur not|you'?re not|youre not|u r not)\b)"
+)
 _IF_YOU_ARE_NOT = re.compile(
     r"(?i)^\s*(?:and\s+)?(?:if|unless)\s+(?:you'?re|you are|ur|u r|u are|youre)\s+not\s+(?P<rest>[^,;]+?)\s*"
     r"(?:,|" + _THEN_PENALTY + "|" + _PENALTY_START + ")"
@@ -551,6 +560,24 @@ def _vp_base(vp: str) -> str | None:
     return " ".join([lemma, *words[1:]]) if len(words) > 1 else None
 
 
+def _split_penalty(text: str) -> list[str]:
+    """The ask and the penalty of a line (one part when no penalty word joins them).
+
+    A plain "or" before a second ask the reader may choose ("be here monday or give me the money
+    back by friday") joins two asks, not an ask and a penalty: the split is the next penalty word.
+    """
+    at = 0
+    while True:
+        m = _PENALTY_SPLIT.search(text, at)
+        if m is None:
+            return [text]
+        nxt = text[m.end() :].split(None, 1)
+        if m.group(0).strip(" ,").lower() == "or" and nxt and nxt[0].lower() in _ALTERNATIVE_ASK:
+            at = m.end()
+            continue
+        return [text[: m.start()], text[m.end() :]]
+
+
 def _ask_from_pressure(doc: Doc) -> str | None:
     """The ask inside an ultimatum, threat or urgent demand, as a polite request."""
     text = doc.text.replace("\u2019", "'")
@@ -583,15 +610,25 @@ def _ask_from_pressure(doc: Doc) -> str | None:
                 return f"Could you {vp}?"
     m = _EITHER_THIRD.search(text)
     if m and (m.group("subj").lower() in ("he", "she", "they") or m.group("subj")[:1].isupper()):
-        base = _vp_base(m.group("vp"))
-        if base:
-            subj = (
-                m.group("subj")
-                if m.group("subj")[:1].isupper() and m.group("subj") != "He"
-                else m.group("subj").lower()
-            )
-            subj = subj.lower() if subj.lower() in ("he", "she", "they") else subj
-            return f"Could {subj} {base}?"
+        subj, vp = m.group("subj"), tidy(m.group("vp")).strip(" ,")
+        if subj.lower() not in ("he", "she", "they"):
+            # a name (a person, a pet, a car): "could Mochi be gone" does not parse as a request to the
+            # reader; "could you make sure Mochi is gone" does, in the line's own words
+            if _vp_base(vp):
+                return f"Could you make sure {subj} {vp}?"
+        else:
+            base = _vp_base(vp)
+            if base:
+                return f"Could {subj.lower()} {base}?"
+    m = _EITHER_WE.search(text)
+    if m:
+        vp = tidy(m.group("vp")).strip(" ,")
+        from lemminflect import getAllLemmas
+
+        first = vp.split()[0].lower()
+        # "we go back to ...": after "we" the verb is already in its base form ("we went" is no ask)
+        if len(vp.split()) >= 2 and first in getAllLemmas(first).get("VERB", ()):
+            return f"Could we {vp}?"
     m = _IF_DO.search(text)
     if m:
         vp = tidy(_REPEAT.sub("", m.group("ask")))
@@ -612,9 +649,13 @@ def _ask_from_pressure(doc: Doc) -> str | None:
             short = _BE_SHORT.get(subj, f"{subj}'s")  # "it's"
             return f"Could you make sure {short} {rest}?"
     # "a yes or no", "one way or another": an "or" inside the ask, not before a penalty
-    parts = [p.replace("\x00", " or ") for p in _PENALTY_SPLIT.split(_OR_INSIDE.sub("\x00", text), maxsplit=1)]
+    parts = _split_penalty(_OR_INSIDE.sub("\x00", text))
+    parts = [p.replace("\x00", " or ") for p in parts]
     if len(parts) == 2 and parts[0].strip():
-        req = _request_from_clause(parts[0])
+        from draftwise import nlp
+
+        ask_clause = parts[0].strip(" ,")
+        req = _request_from_clause(ask_clause, nlp.parse_cached(ask_clause))
         if req:
             return req
         m = _THIRD_NEEDS.match(parts[0].strip(" ,"))
