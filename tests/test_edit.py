@@ -690,3 +690,49 @@ def test_an_or_before_a_penalty_still_splits() -> None:
 
     # "get out" is not an ask the reader may choose instead: it is the penalty
     assert moves.ask_from_pressure(nlp.parse("pay me by friday or get out")) == "Could you pay me by friday?"
+
+
+@pytest.mark.parametrize(
+    "line, penalty",
+    [
+        ("or i'm showing your dad the texts", True),
+        ("Otherwise the whole street hears about it.", True),
+        ("If not, the receipts go up on the group chat.", True),
+        ("or just drop it round mine and we'll call it even", False),
+        ("or could we split it over two months?", False),
+        ("or i can collect it on saturday if thats easier", False),
+        ("or send half now and half in june", False),
+        ("If not, I'll need the keys back by the 30th.", False),
+        ("or is there a better time?", False),
+    ],
+)
+def test_a_line_that_opens_with_or_is_a_penalty_only_when_it_says_what_will_happen(line: str, penalty: bool) -> None:
+    from draftwise.rewrite.edit import is_penalty_line
+
+    assert is_penalty_line(line) is penalty
+
+
+def test_a_penalty_on_its_own_line_goes_even_when_the_analysis_misses_it(analyzer) -> None:
+    from draftwise.rewrite import edit
+    from draftwise.rewrite.style import detect
+
+    draft = (
+        "you borrowed my camera 3 weeks ago\ncan u bring it back by sunday\n"
+        "or i'm showing ur dad the photos from that party\nnot even joking"
+    )
+    report = analyzer.analyse(draft)
+    # the analysis as if it had read the penalty line as calm (it does so in some longer drafts)
+    calm = tuple(
+        dataclasses.replace(s, tactics=(), blame_types=(), phrasing="neutral") if "showing" in s.text else s
+        for s in report.sentences
+    )
+    report = dataclasses.replace(report, sentences=calm)
+    register = detect(draft, [s.text for s in report.sentences])
+    penalty = next(s.index for s in report.sentences if "showing" in s.text)
+    assert any(e.sentence == penalty and e.replacement == "" for e in edit.plan(report, register))
+
+
+def test_a_vouching_line_goes_with_the_line_it_vouches_for() -> None:
+    text = "can u bring it back by sunday\nor i'm showing ur dad the photos\nnot even joking"
+    spans = [(0, 29), (30, 62), (63, 78)]
+    assert splice(text, spans, {1: ""}) == "can u bring it back by sunday"

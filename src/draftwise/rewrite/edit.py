@@ -1053,6 +1053,7 @@ def plan(report: Report, register: Register, skip: set[int] | None = None) -> li
             message += " (Also: " + ", ".join(i.replace("_", " ") for i in others) + ".)"
         out.append(Edit(s.index, issue, replacement, message))
     out += _choice_tails(report, out)
+    out += _penalty_tails(report, out)
     return _keep_one_ask(_ask_once(out, flagged, ctx.other_asks), flagged, ctx)
 
 
@@ -1073,6 +1074,59 @@ def _choice_tails(report: Report, edits: Sequence[Edit]) -> list[Edit]:
         for s in report.sentences
         if s.index - 1 in edited and s.index not in planned and _CHOICE_TAIL.match(s.text)
     ]
+
+
+# "or i'm telling mum ...", "otherwise every review site hears ...": the penalty of the ask before it,
+# on a line of its own. Not an alternative the reader may take ("or just fill it up yourself", "or we
+# could both ...", "or i can come thursday"), nor a need ("if not, I'll need it by the 30th").
+_PENALTY_OPENER = re.compile(r"(?i)^\W*(?:or else|otherwise|or|else|(?:and )?if not)\b[\s,]*(?P<rest>\S.*)$", re.S)
+_OFFER = re.compile(
+    r"(?i)^(?:(?:just|maybe|even|at least|honestly|alternatively)\s+)*(?:could|can|shall|should|would|how about|"
+    r"what about|we could|we can|we'?ll|i could|i can|i'?d|let'?s|is|are|do you|does|if (?:that|it)'?s|"
+    r"i'?ll (?:need|have to ask|want)|i will need|i'?d need)\b"
+)
+_PENALTY_CUE = re.compile(
+    r"(?i)\b(?:i'?ll|ill|i will|i'?m|im|i am|i swear|i'?m going|gonna|imma|we'?ll|we will|we'?re|"
+    r"(?:goes|go|going|gets|get|getting|is getting|'s getting) (?:on|up|out|to|straight|round|public|viral)|"
+    r"finds? out|find out|hears?|hear about|gets? to hear|will (?:hear|know|see|find)|knows?)\b"
+)
+
+
+def is_penalty_line(text: str) -> bool:
+    """Whether a line that opens with "or" / "otherwise" / "if not" is the penalty of an ask, not another offer.
+
+    The rest of the line must say what will happen (:data:`_PENALTY_CUE`: "I'll", "I'm telling",
+    "goes on", "finds out", "hears") and must not open as an offer or a question (:data:`_OFFER`), nor
+    with a verb in its base form ("or send half now": a second way to grant the ask).
+    """
+    m = _PENALTY_OPENER.match(text.strip())
+    if not m:
+        return False
+    rest = m.group("rest")
+    bare = re.sub(r"(?i)^(?:(?:just|maybe|even|at least|honestly|alternatively)\s+)+", "", rest)
+    first = re.sub(r"[^\w']", "", bare.split()[0].lower()) if bare.split() else ""
+    if _OFFER.match(rest) or first in moves.POLITE_VERBS or first in ("buy", "fill", "do", "try", "use", "swap"):
+        return False
+    return bool(_PENALTY_CUE.search(rest))
+
+
+def _penalty_tails(report: Report, edits: Sequence[Edit]) -> list[Edit]:
+    """A penalty said on its own line right after an ask (or after a pressing line that was edited) goes.
+
+    The analysis reads such a line in context ("... by friday" / "or I'm telling your mum") and may
+    not flag it, though it is the ultimatum's penalty; the ask before it stands alone without it.
+    """
+    pressing = {e.sentence for e in edits if e.issue in ("ultimatum", "threat", "urgency", "social_pressure")}
+    planned = {e.sentence for e in edits}
+    by_index = {s.index: s for s in report.sentences}
+    out = []
+    for s in report.sentences:
+        before = by_index.get(s.index - 1)
+        if before is None or s.index in planned or not is_penalty_line(s.text):
+            continue
+        if before.index in pressing or "assert" in before.skills or _REQUEST.search(before.text):
+            out.append(Edit(s.index, "ultimatum", "", "Leave out the penalty; the request before it stands alone."))
+    return out
 
 
 # A request said as one ("Could you ...", "please ...", "I'd like ..."): not any question ("why are you ...?").
@@ -1169,7 +1223,7 @@ _ONLY_BACKREF = re.compile(
     # agreeing with or vouching for the line before ("And so do I.", "yes i will actually do it", "I mean it")
     r"so (?:do|does|did|am|have) (?:i|we|everyone|everybody|he|she|they)|me too|same here|"
     r"(?:yes |yeah |and )*i (?:will|would|'?ll|really will) (?:actually |really |honestly )?do it|i mean it|"
-    r"(?:i'?m|im|i am) (?:dead |deadly |not )?(?:serious|joking|kidding)|try me|don'?t test me|"
+    r"(?:(?:i'?m|im|i am) )?(?:dead |deadly |not (?:even )?)?(?:serious|joking|kidding)|no joke|not a joke|try me|don'?t test me|"
     r"(?:that'?s|thats|that is) the (?:truth|long and short|size) of it|i know,? i know|end of story)\W*(?:tho|though|either|too|tbh|mate)?\W*$"
 )
 # A one- or two-word echo ("Nine." after "I have rung you NINE times") says nothing alone.
