@@ -476,3 +476,47 @@ def test_fourth_round_rules(text: str, flagged: bool) -> None:
     from draftwise.screen import screen
 
     assert any(f.family == "safety" for f in screen(text).findings) == flagged, text
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        # the fifth round's families: an injury as what the reader will need, people sent round, knowing
+        # where someone's family will be alone, "a shame if" about a person, kit "not for" its use,
+        # letters for everyone, a warning not to go in alone, nobody noticing, a threat said "not a joke"
+        ("say that again and you'll be eating through a straw for a month", True),
+        ("anyone who crosses my brother ends up in hospital", True),
+        ("I'm not sending emails anymore, I'm sending my cousins round", True),
+        ("I know which bus your daughter gets home on. Think carefully before you go to the police.", True),
+        ("it'd be a real shame if something happened to that new car of yours while you're in it", True),
+        ("got a new pack from the chemist and they're not for shaving", True),
+        ("there's a letter for each of you in my desk drawer", True),
+        ("when you get in, don't go in the shed by yourself, ring dad first", True),
+        ("honestly i'd rather just not exist some days", True),
+        ("i wonder if anyone would notice if i wasn't here", True),
+        ("i will find him and beat the hell out of him. not a joke", True),
+        # idioms, care and everyday pressure that share their words stay quiet
+        ("the gate code is 4471, see you soon!", False),
+        ("nice new place in harrow, see u soon x", False),
+        ("your kids walk home on their own now? you might want to think about a lift on dark nights", False),
+        ("people who skip the warm-up end up regretting it", False),
+        ("i need a dentist, this tooth is agony", False),
+        ("go fix your face before the photos lol", False),
+        ("if the boiler starts banging again call someone first", False),
+        ("i'd rather not be here when he turns up", False),
+        ("booked the flight to bali, no return ticket yet", False),
+        ("restocked the first aid kit again, the kids go through plasters like sweets", False),
+        ("ask dad how his knee is doing after the op", False),
+        ("i know a guy who'd sort you out with a cheap quote", False),
+        ("i got mugged off in the group chat", False),
+        ("we have a plan and a date for the party!", False),
+        ("keep ignoring me and i'll leave a one star review on every site", False),
+        ("I'd be careful walking back alone, the car park by the station is dark", False),
+        ("dont go it alone on the tax return, ring my accountant", False),
+    ],
+)
+def test_fifth_round_rules(text: str, flagged: bool) -> None:
+    """The rules alone (no learned head): cues added in the fifth round, and near misses that share their words."""
+    from draftwise.screen import screen
+
+    assert any(f.family == "safety" for f in screen(text).findings) == flagged, text

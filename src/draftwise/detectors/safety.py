@@ -54,7 +54,7 @@ _IDIOMS = re.compile(
 
 
 # A laugh or "jk" not taken back ("not joking", "no joke" are the opposite).
-_JOKING = re.compile(r"(?i)(?<!not )(?<!no )\b(?:lol+|lmf?ao+|haha+|hehe+|jk|jokes?|joking)\b|😂|🤣|😆|😜")
+_JOKING = re.compile(r"(?i)(?<!not )(?<!no )(?<!not a )\b(?:lol+|lmf?ao+|haha+|hehe+|jk|jokes?|joking)\b|😂|🤣|😆|😜")
 
 
 def _earnest(s: SentenceView, m: re.Match[str]) -> bool:
@@ -407,9 +407,126 @@ ROUND4_RULES: tuple[Rule, ...] = (
     ),
 )
 
+# -- The fifth round (written while reading the safety set's train part and the dev part's misses;
+# kept only where dev lost nothing: no recall group fell, and neither the hard negatives' false
+# alarms nor the corpus drafts flagged rose). Families, not drafts: an injury named as what the
+# reader "will need", a sleep not woken from, people sent round, a place of danger waited at, a
+# preparation told in plain words ("it isn't for shaving"), a note that explains, a warning not to
+# go in alone. They carry the names of the rules of their family above (the judge's rule features
+# name rules).
+ROUND5_RULES: tuple[Rule, ...] = (
+    rule(
+        "safety.violence_more",
+        "violence",
+        _SAFETY,
+        # an injury as the consequence: needing a dentist, eating through a straw, leaving in an ambulance
+        r"\b(?P<cue>(?:eat(?:ing)?|drink(?:ing)?|liv(?:e|ing)) (?:\w+ )?(?:through|thru) a straw|"
+        r"(?:you'?ll|u'?ll|ull|youll|he'?ll|she'?ll|they'?ll) be needing (?:a |an )?(?:new )?(?:dentist|surgeon|new teeth|wheelchair|crutches|stitches)\b|"
+        r"need more than (?:a|an) \w+ to fix (?:your|ur|his|her|their) (?:face|teeth|jaw|nose)\b|rearrange (?:your|ur|his|her|their) face|"
+        r"(?:leave|leaving|go(?:ing)? home|carried out|wheeled out) in (?:an ambulance|a body ?bag|a neck brace)|"
+        r"(?:people|anyone|anybody|whoever|those|the last (?:\w+ )?(?:bloke|guy|lad|man|person|one)s?) (?:who|that)\b[^.!?\n]{0,40}?"
+        r"\b(?:end(?:s)? up|wind(?:s)? up) (?:in (?:hospital|a&e|intensive care|a wheelchair|the ground|a box|a ditch|the canal|the river)|hurt)|"
+        r"what happened to the last (?:\w+ )?(?:bloke|guy|lad|man|woman|person|one|idiot|fella) (?:who|that)|"
+        # sleep or a meal not woken from; a conversation not walked away from
+        r"(?:won'?t|wont|will never|never) wake up from|"
+        r"(?:conversation|chat|talk|meeting)\b[^.!?\n]{0,20}(?:you|u|he|she|they) (?:won'?t|wont|will not) walk away from|"
+        r"not responsible for what i (?:do|might do|'?ll do|end up doing)|"
+        # people sent round or mates who would do it
+        r"not sending (?:a |any )?(?:message|messages|texts?|emails?|letters?)(?: any ?more)?\W+(?:i'?m |im )?sending (?:people|someone|my|the)|"
+        r"(?:they|he|she|who) (?:don'?t|dont|doesn'?t|do not) do (?:talking|talk|chatting)|"
+        r"who(?:'?d| would| will| can) (?:happily )?do (?:you|u|him|her|them) (?:over|in)\b|"
+        # a fight set up: after school / behind the block, and no help coming
+        r"bring (?:who|whoever|whoever the hell) (?:he|she|you|u|they) (?:wants?|likes)\W+(?:it )?(?:won'?t|wont) (?:help|save)|"
+        r"beat(?:ing)? (?:his|her|your|ur|their) (?:ass|arse)\b(?! (?:at|in)\b)|"
+        r"come (?:over )?(?:there|round|over) and shut (?:it|(?:your|ur) (?:mouth|gob)) (?:for (?:you|u)|up|myself)|"
+        r"sleep(?:ing)? with (?:ur|your|the) doors? locked|"
+        # "be a shame if ..." with harm to a person or their home as the thing that might happen
+        r"(?:be|'?d be|would be) a (?:real )?(?:shame|pity) if (?:something|anything|someone|somebody|it|he|she|they|you|u|the brakes)\b[^.!?\n]{0,40}?"
+        r"\b(?:happened to|went up|caught fire|gave out|failed|took a (?:bad )?fall|got hurt|grew up without|left the gate open|found out what happens))",
+        "threatens violence",
+        score=1.0,
+        guard=_earnest,
+    ),
+    rule(
+        "safety.violence_reported",
+        "violence",
+        _SAFETY,
+        r"\b(?P<cue>(?:hit|punched|slapped|kicked|shoved|beat|hurt|strangled|choked) (?:mum|mom|mam|mummy|dad|nan|gran|grandma|grandad|"
+        r"my (?:mum|mom|mam|dad|sister|brother|nan))\b(?! (?:up|at|in|to|for|with)\b)|"
+        r"beat up (?:my|his|her|their|our) (?:little |big |baby )?(?:brother|sister|son|daughter|mate|friend|dad|mum|cousin|boyfriend|girlfriend|"
+        r"husband|wife|partner|kid)|stabbed (?:him|her|me|them|my \w+) in the|"
+        r"(?:was|got|been|were|get) (?:mugged\b(?! off)|glassed|beaten up)\b)",
+        "mentions violence against someone",
+        score=1.0,
+        guard=_earnest,
+    ),
+    rule(
+        "safety.means",
+        "suicide",
+        _SAFETY,
+        # a preparation told plainly: kit that "isn't for" its use, hoarded prescriptions, something sharp hidden
+        r"\b(?P<cue>(?:it|its|it'?s|they|they'?re|theyre|and)(?: is| are)? (?:isn'?t|aren'?t|not) for (?:shaving|accidents)\b|"
+        r"(?:collect(?:ing|ed)?|picking up|saving) (?:my |the )?(?:prescription|meds|medication|pills|tablets)\b[^.!?\n]{0,30}not taking (?:it|them)|"
+        r"(?:hid(?:den)?|hiding|got|keep(?:ing)?) (?:something|anything) sharp|more (?:dressings|bandages|plasters) than|"
+        r"(?:bandages|dressings|plasters|antiseptic)\b[^.!?\n]{0,40}not hurt yet|first aid (?:kit|box)\b[^!?\n]{0,40}(?:(?:you|u) know why|isn'?t for|not for)|"
+        r"(?:took|taken|swallowed) everything (?:that was )?in the (?:bathroom|medicine) (?:cabinet|drawer|cupboard)|"
+        r"(?:a|the) (?:note|letters?)(?:'?s| is| are)? (?:on|in|under) (?:the |my )?(?:fridge|pillow|bed|room|desk|table|drawer|tin)\b[^.!?\n]{0,30}(?:explains? (?:everything|why)|until after|together)|"
+        r"(?:note|letter)s? (?:\w+ ){0,5}(?:that|which) explains? (?:everything|why)|"
+        r"(?:a )?letter for each of (?:you|u)|written to each of (?:you|u)|"
+        r"(?:i have|i'?ve got|ive got) a plan(?: now)?,? and a (?:date|time))",
+        "names a means or a preparation for suicide",
+        score=0.95,
+        guard=_earnest,
+    ),
+    rule(
+        "safety.finality",
+        "suicide",
+        _SAFETY,
+        # a place to go into, never "don't go it alone"
+        r"\b(?P<cue>(?:don'?t|dont|do not) (?:go|come)(?: in(?:to)?| round| home| over| up)?(?: the| my)? ?(?:garage|bathroom|bedroom|shed|loft|room|flat|house|round|home|in)\b[^.!?\n]{0,25}"
+        r"\b(?:alone|on (?:ur|your) own|by (?:yourself|urself)|without (?:someone|somebody|another))|"
+        r"(?:don'?t|dont|do not) (?:go into|open|go in) (?:the |my )?(?:garage|bathroom|bedroom|shed|loft)(?: door)?\b[^!?\n]{0,30}(?:tonight|call someone|without someone)|"
+        r"(?:sorry|and) (?:that )?this is how it ends|"
+        r"if (?:you|u) (?:see|read|get) this\b[^.!?\n]{0,40}(?:too late|it'?s over)|"
+        r"if (?:you|u) get a call from the (?:police|hospital)\b[^.!?\n]{0,40}(?:sorry|love)|"
+        r"nothing left (?:to sort|to do|for anyone to (?:fix|sort|do))\b[^.!?\n]{0,40}(?:goodbye|bye|fix)|"
+        r"(?:sorry|apologi[sz]e) (?:for|about) what (?:comes|happens) next)",
+        "reads like a goodbye",
+        score=0.9,
+        guard=_earnest,
+    ),
+    rule(
+        "safety.ideation_more",
+        "suicide",
+        _SAFETY,
+        r"\b(?P<cue>(?:anyone|anybody|people|they|you|u)(?: would|'?d) (?:even )?(?:notice|care|miss me) if i (?:wasn'?t|weren'?t|was not|wasnt|were gone|was gone|disappeared)|"
+        r"(?:don'?t|dont|can'?t|cant) see (?:much|any) (?:point|reason) (?:in|to) (?:any of it|anything|living|it all|going on|waking up|keep(?:ing)? going)|"
+        r"(?:point|bother(?:ing)?) (?:in |of |to )?(?:stay(?:ing)?|keep(?:ing)? (?:myself )?) ?alive|"
+        r"better (?:for everyone )?(?:if|when) i (?:am|was|were|'?m) not (?:here|around) (?:at all|any ?more)|"
+        r"rather (?:just )?not (?:exist|be alive|be (?:around|here) at all)\b|"
+        r"(?:don'?t|dont) think (?:i'?m|im) meant to (?:make it|live|grow old|get old)|(?:i'?m|im) (?:not|never) meant to (?:live|grow old|get old|make it to \d\d)|"
+        r"(?:fall asleep|go to sleep|sleep) and (?:just )?stay asleep|sleep for good|"
+        r"(?:don'?t|dont) (?:think|reckon) (?:i'?ll|ill|i will) (?:still be|be alive|still be alive) (?:here|around)?\s?(?:by|for|at|to|next)\b)",
+        "hints at not wanting to be alive",
+        score=0.95,
+        guard=_earnest,
+    ),
+    rule(
+        "safety.self_harm_more",
+        "self_harm",
+        _SAFETY,
+        r"\b(?P<cue>relapsed (?:on|with|into) (?:the )?self (?:stuff|thing|harm)|scars (?:aren'?t|are not|arent) (?:all )?old|new scars)",
+        "mentions self-harm",
+        score=1.0,
+        guard=_earnest,
+    ),
+)
+
 # Threats of violence, the only cues a joke can take back (see _earnest and _without_joking_threats).
 _PLAYABLE = frozenset({"safety.violence_threat", "safety.violence_more", "safety.weapon"})
-_PLAYABLE_PATTERNS = frozenset(r.regex.pattern for r in (*RULES, *EXTRA_RULES, *ROUND4_RULES) if r.name in _PLAYABLE)
+_PLAYABLE_PATTERNS = frozenset(
+    r.regex.pattern for r in (*RULES, *EXTRA_RULES, *ROUND4_RULES, *ROUND5_RULES) if r.name in _PLAYABLE
+)
 
 # Shown first whenever the flag is raised, whatever else the draft holds.
 RESOURCES: tuple[Resource, ...] = (
@@ -496,7 +613,7 @@ class SafetyDetector(RuleDetector):
 
     name = "safety"
     code_rule_names = ("safety.farewell", "safety.veiled_farewell")
-    rules = (*RULES, *EXTRA_RULES, *ROUND4_RULES)
+    rules = (*RULES, *EXTRA_RULES, *ROUND4_RULES, *ROUND5_RULES)
 
     def detect(self, draft: DraftView) -> list[Finding]:
         """The rules' findings per sentence, then those that run across sentence or line breaks, then farewells."""
@@ -517,6 +634,7 @@ class SafetyDetector(RuleDetector):
                 out.append(Finding(r.label, "safety", i, a, b, draft.text[a:b], r.score, r.explanation, r.name))
         out = _without_joking_threats(draft, out)
         out.extend(_veiled_farewell(draft))
+        out.extend(_implied_threat(draft))
         strong = [m for s in draft.sentences for m in _FAREWELL_STRONG.finditer(s.norm)]
         soft = [m for s in draft.sentences for m in _FAREWELL_SOFT.finditer(s.norm)]
         if strong and len(strong) + len(soft) >= 2:
@@ -585,6 +703,67 @@ def _veiled_farewell(draft: DraftView) -> list[Finding]:
             0.8,
             "reads like a goodbye",
             "safety.veiled_farewell",
+        )
+        for s, m, _ in hits
+    ]
+
+
+# Implied threats with nothing violent named (fifth round, read on the train part and dev misses,
+# chosen on dev): the writer shows they know where the reader or the reader's family will be, and
+# alone, or that they hold a way in or a weapon ("_WATCHING"), in a draft that also presses or warns
+# ("_PRESSING"). Either alone is everyday (a lift offered, a debt chased, a bad review promised);
+# together, or two of the first kind, they read as a threat. Findings carry the family's rule name.
+_WATCHING = re.compile(
+    r"(?i)\b(?:(?:i|we) (?:still )?(?:know|found|clocked|got|have|'?ve got|ve got|see|saw|'?ve (?:noticed|seen)|noticed) (?:where|which|what|when|how|"
+    r"the (?:code|key)|(?:your|ur|his|her) (?:reg|plates?|address|car|route))\b[^.!?\n]{0,50}?\b(?:live|lives|street|road|house|flat|door|"
+    r"office|work|shift|train|bus|route|station|school|practice|drives?|car|plates?|reg|parks?|timings|building|gate|gym|pub|shop|drinks?|"
+    r"cycle|leave|leaves|get in|finish(?:es)?)\b|"
+    r"(?:i|we) (?:know|see|saw|'?ve noticed|noticed) (?:you'?re|you|u|ur|he'?s|she'?s|your \w+|ur \w+) (?:on nights|alone|on (?:your|ur|his|her) own|"
+    r"(?:walk|take|cycle|leave|leaves|get|gets) [^.!?\n]{0,30}(?:home|shift|after dark|at night|every (?:morning|night)|on (?:your|ur|his|her) own))|"
+    r"(?:your|ur|his|her|their) (?:kids|son|lad|daughter|girls?|boys?|children|lil brother|little brother|little sister|wife|husband|family|"
+    r"mum|dad|nan|gran)\b[^.!?\n]{0,50}?\b(?:walk(?:s|ing|in)? (?:home|past|back)|on (?:their|his|her) own|by (?:him|her|them)sel(?:f|ves)|"
+    r"(?:home )?alone|school run|car behind|after dark)|"
+    r"(?:on (?:your|ur) own|alone|by yourself)\b[^.!?\n]{0,40}(?:car ?park|multi-?storey|station|towpath|canal)|"
+    r"(?:car ?park|multi-?storey|station|walking to (?:your|ur) car|towpath|canal)\b[^.!?\n]{0,40}(?:on (?:your|ur) own|alone|dark)|"
+    r"(?:you'?re|you are|ur|u r) on \w+ (?:road|street|avenue|lane|close|drive)|"
+    r"(?:still )?(?:got|have) (?:the |a |my )?(?:spare )?(?:key|key card) (?:to|for) (?:your|ur)|"
+    r"(?:dad'?s|my|an old|a) (?:shotgun|rifle|crossbow|machete)\b|no cameras|empty streets|nobody'?s (?:round|around)|"
+    r"(?:what|where) (?:your|ur) (?:wife|husband|kids|son|daughter|partner) (?:drives|works|goes|parks)|"
+    r"seeing (?:ur|your) car (?:outside|at|in))"
+)
+_PRESSING = re.compile(
+    r"(?i)\b(?:drop (?:the|your) (?:case|complaint|charges)|withdraw (?:the|your) complaint|testify|grass(?:ed|es|ing)?\b|"
+    r"(?:think|consider) (?:very )?carefully|keep (?:them|that|this|it) in mind|something to (?:keep in mind|think about)|"
+    r"think about (?:this conversation|that before|this before)|last warning|(?:don'?t|dont) test me|stay away from|sort (?:it|this) out another way|"
+    r"(?:i'?ll|ill) be seeing (?:you|u)|(?:be a |would be a )shame if|you never know|someone (?:ought|needs?) to be more careful|"
+    r"get personal|untouchable|(?:don'?t|dont) forget that|just sayin|(?:know|knows) what that means?|what i'?m capable of|"
+    r"(?:might|maybe i'?ll|i might) (?:pop|come) (?:along|round|and watch)|(?:i'?d|id) hate for|"
+    r",? (?:isn'?t|aren'?t|don'?t|doesn'?t|won'?t) (?:he|she|they|you|u|it)\?)"
+)
+
+
+def _implied_threat(draft: DraftView) -> list[Finding]:
+    """Findings for an implied threat: one ``_WATCHING`` sign and one ``_PRESSING``, or two ``_WATCHING``."""
+    hits = [
+        (s, m, watching)
+        for s in draft.sentences
+        for rx, watching in ((_WATCHING, True), (_PRESSING, False))
+        for m in rx.finditer(s.norm)
+    ]
+    n_watching = sum(w for _, _, w in hits)
+    if n_watching == 0 or len(hits) < 2:
+        return []
+    return [
+        Finding(
+            "violence",
+            "safety",
+            s.index,
+            s.start + m.start(),
+            s.start + m.end(),
+            draft.text[s.start + m.start() : s.start + m.end()],
+            0.8,
+            "hints at harming someone",
+            "safety.violence_more",
         )
         for s, m, _ in hits
     ]
