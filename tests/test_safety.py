@@ -520,3 +520,34 @@ def test_fifth_round_rules(text: str, flagged: bool) -> None:
     from draftwise.screen import screen
 
     assert any(f.family == "safety" for f in screen(text).findings) == flagged, text
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        # the sixth round's families: an affair settled or a thing handed on, made final ("after im gone",
+        # "every day after", "you'll need them") or said goodbye over, with no ordinary reason given
+        ("Paid off the overdraft and cancelled all my subscriptions. Thanks for being such a good mate.", True),
+        ("you can keep my camera and the lenses. after im gone nobody else would use them", True),
+        ("the hamster's yours now. can u feed him tomorrow and every day after", True),
+        ("Deleted all my accounts tonight. This is probably the last text you'll get from me.", True),
+        ("the passwords for my bank are in my notes app. you'll need them.", True),
+        ("if i dont reply by sunday theres a letter for my sister in the drawer. dont blame yourself", True),
+        # the same settling with a reason given, or one sign alone, stays quiet
+        ("Moving to Toronto next month! You can keep my bike, thanks for being the best neighbour", False),
+        ("giving away my books before we move abroad, you can have my cookbooks. thanks for everything x", False),
+        (
+            "Now the baby's here I've updated my will; the documents are in the safe. Thanks for being her godmother!",
+            False,
+        ),
+        ("I've cancelled my gym membership, it was costing a fortune. See you at parkrun instead", False),
+        ("Flying out tomorrow! The cat's food is in the cupboard and the spare key is under the mat. Love you", False),
+        ("off on the trek tomorrow, if i dont reply for a week thats why. love u x", False),
+        ("I've handed in my notice and cleared my desk. Thank you for all the support, I'll miss the team.", False),
+    ],
+)
+def test_sixth_round_rules(text: str, flagged: bool) -> None:
+    """The rules alone (no learned head): settled affairs made final, and near misses that give a reason."""
+    from draftwise.screen import screen
+
+    assert any(f.family == "safety" for f in screen(text).findings) == flagged, text

@@ -597,6 +597,88 @@ _VEILED_SOFT = re.compile(
 )
 
 
+# Affairs settled and things handed on (sixth round, read on the train part and dev misses, chosen on
+# dev). Each alone is everyday (a gym cancelled to save money, books given away before a move, a will
+# after a baby), so none counts by itself: a draft needs an affair settled or a thing handed on
+# ("_AFFAIRS") together with a sign that makes it final ("_FINAL", or any strong veiled sign above), or
+# with a farewell word ("_PARTING", or any soft sign above), and it must give no ordinary reason for
+# the tidying ("_ORDINARY": a move, a trip, leave, a baby, money). A final sign with a farewell word,
+# no reason given, reads the same. Findings carry the veiled family's rule name.
+_AFFAIRS = re.compile(
+    r"(?i)\b(?:"
+    # services and bills stopped or settled
+    r"(?:cancel+ed|stopped|ended) (?:all )?(?:the |my )?(?:gym|phone|mobile|contract|milk|papers?|tv licen[cs]e|direct debits?|"
+    r"standing orders?|subscriptions?|netflix|spotify|broadband|membership|dentist|lessons|appointments?)|"
+    r"direct debits? (?:are |all )?(?:cancel+ed|stopped)|paid off (?:the |my )?(?:credit card|card|loan|debts?|overdraft|car)|"
+    r"(?:rent|mortgage|bills?)\b[^.!?\n]{0,30}(?:paid|covered|sorted) (?:until|till|up to|for (?:the )?next)|"
+    r"(?:sorted|paid|covered|set up a standing order)[^.!?\n]{0,40}\b(?:rent|mortgage)|my (?:share|half) of (?:the )?(?:rent|deposit|bills)|"
+    r"(?:transferred|paid back|returning|sent) (?:you |u )?(?:the |ur |your )?(?:money|£?\d+|cash)[^.!?\n]{0,20}(?:i owe|i owed)|"
+    r"(?:be|are|we'?re) square|(?:set|put) aside (?:the |some )?(?:\w+ )?money|money (?:is |'?s )?in (?:an )?envelopes?|"
+    # papers, passwords, where things are
+    r"(?:deeds|pension|insurance|policy|vet(?:'?s)? records|bank (?:details|stuff)|documents)\b[^.!?\n]{0,40}"
+    r"\b(?:is|are|'?s) (?:in|with|on|under) the\b|(?:updated|wrote|written|changed|signed) (?:my |the )?will\b|"
+    r"(?:passwords?|passcodes?|logins?|phone code|pin) (?:for|to) (?:everything|my)|(?:passwords?|passcodes?|logins?)\b[^.!?\n]{0,20}"
+    r"in (?:the|my) notes?\b|(?:payout|insurance|policy) (?:goes|will go|covers?|pays)|covered by the insurance|"
+    r"(?:spare )?keys? (?:is |are |'?s )(?:in|under|with|on) the|(?:a |the )?letters? for (?:my|you|u) \w+ (?:on|in|under) the|"
+    # cleared away
+    r"(?:deleted?|cleared?|wiped?|closed?) (?:all )?(?:of )?(?:my |the )?(?:socials|accounts?|search history|history|the group|group|room|"
+    r"phone|browser|profiles?|emails?)|(?:tidied|cleaned|cleared|emptied) (?:out )?(?:the |my )?(?:flat|room|house|desk|fridge|"
+    r"wardrobe)|(?:flat|room|fridge|desk) (?:is )?(?:tidied|cleaned|cleared|emptied)|"
+    r"(?:given|handed in) (?:my )?notice on (?:the |my )?(?:flat|room|house)|"
+    # handed on
+    r"(?:you|u) can (?:have|keep) my|(?:i'?ve |ive )?left (?:you|u) (?:my|the|all)|gave my \w+(?: \w+)? to|"
+    r"(?:gave|given|left) (?:my |the )?\w+ (?:to|with) (?:my |the |mrs |mr )?\w+ (?:next door|downstairs|upstairs)|"
+    r"(?:is|are) for (?:you|u|\w+) (?:to share|when (?:she|he)'?s older)|in a box (?:for|marked)|box marked|"
+    r"(?:(?:you|u) get|(?:he|she) gets|make sure (?:\w+ ){1,3}gets?) my|everything i own|'?s (?:urs|yours) now|"
+    r"(?:take|keep) my (?:guitar|bike|car|clothes|books|jewellery|jewelry|ring|watch|records|stuff|things|camera|laptop|"
+    r"console|games|vinyl|plants|dog|cat)\b|"
+    # a pet or a child handed on
+    r"take (?:her|him|them) to yours|(?:agreed|going|offered) to take (?:her|him)\b|"
+    r"(?:vet card|vet'?s (?:number|records))(?:'?s| is| are)? (?:in|on|under) the\b|"
+    r"(?:feed|walk|mind) (?:\w+ )?(?:tomorrow|tmrw|from now on)|(?:keep|have) (?:her|him|them) at (?:urs|yours)"
+    r")"
+)
+_FINAL = re.compile(
+    r"(?i)\b(?:(?:after|when|once) (?:i'?m|im|i am) gone|(?:i'?ll|ill|i will) be gone before|"
+    r"before i go\b(?!\s+(?:to|on|in|out|away|abroad|back|home|for|and|into|off|up|down|through|over|see|get|let))|"
+    r"for good\b|every day after|(?:don'?t|dont|do not) bring (?:her|him|them|it) back|"
+    r"(?:won'?t|wont|will not) (?:need|have) to (?:give|bring|hand) (?:it|them|the \w+) back|"
+    r"(?:by then|after that|after this|by the time [^.!?\n]{0,30})[^.!?\n]{0,30}(?:won'?t|wont|will not|none of (?:this|it) will) matter|"
+    r"none of (?:this|it) will matter|(?:it|that) (?:won'?t|wont) matter (?:by|after)|"
+    r"whoever (?:comes in|finds|clears)|(?:so|then) (?:ur|you'?re|you are|u r|nobody'?s|no one'?s) (?:not )?(?:stuck|left with)|"
+    r"(?:won'?t|wont) (?:have to|need to) (?:deal|sort|worry)|nothing (?:left )?(?:to undo|for anyone to)|little (?:there is |left )?to undo|"
+    r"(?:this|my) (?:number|phone)(?:'?s| is| will be) (?:dead|off|gone)|no return ticket|"
+    r"(?:or|ever) again after (?:that|this)|(?:won'?t|wont) be doing (?:christmas|birthdays|easter)|"
+    r"(?:don'?t|dont|please don'?t) (?:come looking|ask why)|"
+    r"(?:this is|that'?s|it'?s) (?:prob(?:ably)? |probs |likely |maybe )?(?:the |my )?last (?:time (?:i'?ll|ill|i) (?:text|message|talk|speak|write)|"
+    r"text|message)|(?:last|final) thing on (?:the|my) list|(?:nobody|no one) (?:will need|needs) to|"
+    r"(?:you'?ll|youll|u'?ll|ull) need (?:it|them)\s*(?:[.!\n]|$)|"
+    r"(?:feels?|felt) (?:good|lighter|better|calm) (?:getting|having|to (?:have|get)) (?:everything|it all|things) (?:sorted|done|tied up)|"
+    r"tying (?:things|everything) (?:off|up)|if (?:i'?m|im) not (?:in|at|back|there|around) (?:school|work|class|tomorrow|tmrw|on|by)|"
+    r"if i (?:don'?t|dont) (?:reply|answer|text back|turn up|show up|make it)|"
+    r"(?:the|train|railway) tracks\b|(?:railway|train) line\b)"
+)
+_PARTING = re.compile(
+    r"(?i)\b(?:thanks? (?:u |you )?for being|(?:you|u) were (?:always )?(?:the|a|my) (?:better|best|good|wonderful|only)|"
+    r"(?:you'?ve|you have|u have|uve) been (?:a|the|my) (?:better|good|great|wonderful|best)|"
+    r"(?:don'?t|dont|do not) blame (?:yourself|urself)|remember (?:i was|i am|i'?m|the good)|proud of (?:you|u) every|"
+    r"tell (?:mum|mom|dad|mam|her|him|them|everyone|people) (?:i (?:tried|wasn'?t|was|did|'?m sorry)|gently)|"
+    r"tell (?:\w+ ){1,2}i said (?:thanks|thank|bye|goodbye|sorry)|give (?:the kids|\w+) a (?:hug|kiss) (?:from|for) me|"
+    r"sorry (?:u|you) have to be the one|sorry (?:for|about) (?:the trouble|all this)|sorry to put (?:all )?this on|"
+    r"(?:say|saying) (?:bye|goodbye)(?: properly| to (?:u|you))|better this way|loves? (?:her|him|them|you|u) always|"
+    r"(?:i'?m|im) at peace|made my arrangements|mind yourself|thank(?:s| you| u) for every\b|"
+    r"over the years|(?:need|needs) (?:you|u) more than ever|(?:don'?t|dont) wait up)\b"
+)
+_ORDINARY = re.compile(
+    r"(?i)\b(?:mov(?:e|es|ed|ing)\b(?! on)|abroad|emigrat|relocat|maternity|paternity|on leave|sabbatical|baby|babies|twins|pregnan|"
+    r"c-section|born|due date|holiday|trip|travel|flight|flying|visa|while i'?m (?:in|at|away)|when i'?m back|back (?:on|next|in)\b|"
+    r"new (?:job|role|flat|house|place|address|start)|landlord|lease|skint|cheaper|save money|saving|renovat|halls|"
+    r"(?:to|starting|start) uni\b|retir|outgrown|secondment|posting|placement|meter readings?|"
+    r"(?:i'?ll|will) miss (?:this|the) (?:place|flat|house|city|office)|log(?:ging)? off|last day|handover|handed in (?:my )?notice|downsiz|off grid|off to\b|trek|hik(?:e|ing)|camping|festival|"
+    r"no (?:signal|reception|wifi)|lol|haha|🎉|!{2,})"
+)
+
+
 def _sentence_at(draft: DraftView, pos: int) -> int | None:
     for s in draft.sentences:
         if s.start <= pos < s.end:
@@ -634,6 +716,7 @@ class SafetyDetector(RuleDetector):
                 out.append(Finding(r.label, "safety", i, a, b, draft.text[a:b], r.score, r.explanation, r.name))
         out = _without_joking_threats(draft, out)
         out.extend(_veiled_farewell(draft))
+        out.extend(_settled_farewell(draft))
         out.extend(_implied_threat(draft))
         strong = [m for s in draft.sentences for m in _FAREWELL_STRONG.finditer(s.norm)]
         soft = [m for s in draft.sentences for m in _FAREWELL_SOFT.finditer(s.norm)]
@@ -691,6 +774,48 @@ def _veiled_farewell(draft: DraftView) -> list[Finding]:
     ]
     n_strong = sum(strong for _, _, strong in hits)
     if n_strong == 0 or len(hits) < 2:
+        return []
+    return [
+        Finding(
+            "suicide",
+            "safety",
+            s.index,
+            s.start + m.start(),
+            s.start + m.end(),
+            draft.text[s.start + m.start() : s.start + m.end()],
+            0.8,
+            "reads like a goodbye",
+            "safety.veiled_farewell",
+        )
+        for s, m, _ in hits
+    ]
+
+
+def _settled_farewell(draft: DraftView) -> list[Finding]:
+    """Findings for affairs settled or things handed on, made final or said goodbye over (see ``_AFFAIRS``).
+
+    An affair with a final sign or a farewell word, or a new final sign with a farewell word; never
+    in a draft that gives an ordinary reason (``_ORDINARY``).
+    """
+    whole = normalise(draft.text)
+    if _ORDINARY.search(whole):
+        return []
+    groups = (
+        ("final", (_FINAL,)),
+        ("strong", (_VEILED_STRONG,)),
+        ("affair", (_AFFAIRS, _FAREWELL_STRONG)),
+        ("parting", (_PARTING, _VEILED_SOFT, _FAREWELL_SOFT)),
+    )
+    hits: list[tuple[SentenceView, re.Match[str], str]] = []
+    for s in draft.sentences:
+        for kind, rxs in groups:
+            for m in (m for rx in rxs for m in rx.finditer(s.norm)):
+                # one phrase is one sign ("look after it for me" is in two lists)
+                if not any(t is s and m.start() < u.end() and u.start() < m.end() for t, u, _ in hits):
+                    hits.append((s, m, kind))
+    n = {k: sum(kind == k for _, _, kind in hits) for k, _ in groups}
+    fires = len(hits) >= 2 and (n["final"] or n["strong"] or n["affair"])
+    if not fires:
         return []
     return [
         Finding(
