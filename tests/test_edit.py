@@ -736,3 +736,38 @@ def test_a_vouching_line_goes_with_the_line_it_vouches_for() -> None:
     text = "can u bring it back by sunday\nor i'm showing ur dad the photos\nnot even joking"
     spans = [(0, 29), (30, 62), (63, 78)]
     assert splice(text, spans, {1: ""}) == "can u bring it back by sunday"
+
+
+@pytest.mark.parametrize(
+    "line, ask",
+    [
+        (
+            "If I haven't received the invoice by Monday, I'll cancel the order.",
+            "Could you send me the invoice by Monday?",
+        ),
+        ("if i dont hear from you by friday ill take it further", "Could you get back to me by friday?"),
+        ("everyone out by midnight or im calling the landlord", "Could you get everyone out by midnight?"),
+    ],
+)
+def test_a_wait_or_a_state_with_a_deadline_is_asked_of_the_reader(line: str, ask: str) -> None:
+    from draftwise import nlp
+    from draftwise.rewrite import moves
+
+    assert moves.ask_from_pressure(nlp.parse(line)) == ask
+
+
+def test_begging_goes_with_its_adverb() -> None:
+    from draftwise.rewrite import moves
+
+    assert moves.strip_begging("i need it by tomorrow, i am literally begging you") == "i need it by tomorrow,"
+
+
+def test_a_plea_trimmed_to_its_facts_leaves_the_next_plea_its_ask(analyzer) -> None:
+    draft = (
+        "my boiler has been broken since monday, job ref 22841\n"
+        "i have a newborn and if its not fixed by tonight we cant stay here, im literally begging you\n"
+        "please please just send someone TODAY\ncan u at least tell me when the part arrives"
+    )
+    first = analyzer.analyse(draft, rewrites=True).rewrites[0].text
+    assert "send someone today" in first and "by tonight" in first and "begging" not in first
+    assert "literally" not in first

@@ -1045,9 +1045,14 @@ def plan(report: Report, register: Register, skip: set[int] | None = None) -> li
         if replacement and not register.lowercase and unshout(s.text)[:1].isupper() and replacement[:1].islower():
             replacement = replacement[:1].upper() + replacement[1:]
         key = re.sub(r"\W+", " ", replacement.lower()).strip()
-        if key in said or (issue == "desperation" and "desperation" in said):
+        # one plea is kept: the first, or a later one that asks when the first was only trimmed to its
+        # facts ("if im not online by tomorrow i lose this contract" has not asked yet)
+        asks = bool(_REQUEST.search(replacement))
+        pleaded = issue == "desperation" and ("desperation" in said or ("plea" in said and not asks))
+        if key in said or pleaded:
             replacement, message = "", "Say it once; the ask is already there."
-        said |= {key, issue} if replacement else set()
+        if replacement:
+            said |= {key, issue} if issue != "desperation" or asks else {key, "plea"}
         others = [i for i in issues if i != issue]
         if others:
             message += " (Also: " + ", ".join(i.replace("_", " ") for i in others) + ".)"

@@ -560,6 +560,22 @@ def _vp_base(vp: str) -> str | None:
     return " ".join([lemma, *words[1:]]) if len(words) > 1 else None
 
 
+# "if I haven't received the payment (or heard from you) by Friday, I'll ...": what the writer waits
+# for, asked of the reader with its deadline
+_IF_I_HAVENT = re.compile(
+    r"(?i)^\s*(?:(?:and|but|however|so)[,\s]+)?(?:if|unless)\s+(?:i|we)\s+(?:haven'?t|have not|havent|don'?t|do not|dont)\s+"
+    r"(?:(?P<got>received|receive|got|get|had|have)\s+(?P<obj>[^,;]+?)(?P<heard>\s+or\s+heard\s+from\s+(?:you|u))?|"
+    r"(?P<only_heard>heard\s+from\s+(?:you|u)|hear\s+from\s+(?:you|u)|heard\s+back|hear\s+back))\s+"
+    r"(?P<when>(?:by|before|within|in the next)\s+[^,;]+?)\s*(?:,|\bthen\b|(?=\s(?:i'?ll|ill|i will|we'?ll|we will)\b))"
+)
+# "everyone out in 20 mins or ...", "the car gone by sunday or ...": a state to bring about, with its time
+_STATE_BY = re.compile(
+    r"(?i)^\s*(?P<np>(?:everyone|everybody|(?:the|that|this|those|these|your|ur|his|her|their)\s+[\w' -]{1,30}?))\s+"
+    r"(?P<state>out|gone|back|home|moved|fixed|sorted|done|paid|cleared|cleaned|returned|signed)\s+"
+    r"(?P<when>(?:in|by|before|within|tonight|today|tomorrow|this)\b[^,;]*)$"
+)
+
+
 def _split_penalty(text: str) -> list[str]:
     """The ask and the penalty of a line (one part when no penalty word joins them).
 
@@ -649,12 +665,28 @@ def _ask_from_pressure(doc: Doc) -> str | None:
             short = _BE_SHORT.get(subj, f"{subj}'s")  # "it's"
             return f"Could you make sure {short} {rest}?"
     # "a yes or no", "one way or another": an "or" inside the ask, not before a penalty
+    m = _IF_I_HAVENT.search(text)
+    if m:
+        when = tidy(m.group("when"))
+        if m.group("only_heard"):
+            return f"Could you get back to me {when}?"
+        obj = tidy(m.group("obj"))
+        if obj.lower().startswith(
+            ("a ", "an ", "the ", "my ", "any ", "some ", "your ", "payment", "it ", "it", "them")
+        ):
+            also = " or get in touch" if m.group("heard") else ""
+            return f"Could you send me {obj}{also} {when}?"
     parts = _split_penalty(_OR_INSIDE.sub("\x00", text))
     parts = [p.replace("\x00", " or ") for p in parts]
     if len(parts) == 2 and parts[0].strip():
         from draftwise import nlp
 
         ask_clause = parts[0].strip(" ,")
+        state = _STATE_BY.match(ask_clause)
+        if state and state.group("np").split()[0].lower() not in ("i", "you", "u"):
+            np_ = state.group("np")
+            np_ = np_[:1].lower() + np_[1:] if np_.split()[0].lower() in ("everyone", "everybody", "the") else np_
+            return f"Could you get {np_} {state.group('state')} {tidy(state.group('when'))}?"
         req = _request_from_clause(ask_clause, nlp.parse_cached(ask_clause))
         if req:
             return req
@@ -778,8 +810,10 @@ def move_urgency(doc: Doc) -> Move:
 
 
 _BEGGING = re.compile(
-    r"(?i)\b(?:please+|pls|plz|i'?m begging(?: you| u)?|i am begging(?: you| u)?|i beg (?:you|u)|begging (?:you|u)|i swear|i'?ll do anything|"
-    r"anything|just|on my knees)\b[,!.]*\s*"
+    r"(?i)\b(?:please+|pls|plz|(?:i'?m|im|i am) (?:literally |actually |honestly |genuinely |just )?begging(?: you| u)?|"
+    r"i (?:literally |honestly )?beg (?:you|u)|begging (?:you|u)|i swear|i'?ll do (?:literally )?anything|"
+    # "anything" alone is begging only at the end of a plea ("..., anything"); "is there anything" asks
+    r"anything(?=\s*[,.!]*\s*$)|just|on my knees)\b[,!.]*\s*"
 )
 
 
