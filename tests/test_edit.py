@@ -771,3 +771,36 @@ def test_a_plea_trimmed_to_its_facts_leaves_the_next_plea_its_ask(analyzer) -> N
     first = analyzer.analyse(draft, rewrites=True).rewrites[0].text
     assert "send someone today" in first and "by tonight" in first and "begging" not in first
     assert "literally" not in first
+
+
+@pytest.mark.parametrize(
+    "line, complaint, sarcastic",
+    [
+        ("brilliant customer care, truly world class", False, True),
+        ("thanks for nothing 🙄", False, True),
+        ("lovely parking job as always 👏", True, True),
+        ("lovely parking job as always 👏", False, False),
+        ("thanks for sorting the bins as always x", True, False),
+        ("cheers for covering my shift, i owe you one", True, False),
+        ("Thanks so much for the lift, really appreciated.", True, False),
+    ],
+)
+def test_sarcastic_praise_is_read_by_its_marks(line: str, complaint: bool, sarcastic: bool) -> None:
+    from draftwise.rewrite.edit import is_sarcastic_praise
+
+    assert is_sarcastic_praise(line, complaint) is sarcastic
+
+
+def test_a_line_of_sarcastic_praise_is_left_out(analyzer) -> None:
+    from draftwise.rewrite import edit
+    from draftwise.rewrite.style import detect
+
+    draft = (
+        "the parcel was left in the rain on 3 march\nbrilliant customer care, truly world class\ncan u refund the £30?"
+    )
+    report = analyzer.analyse(draft)
+    register = detect(draft, [s.text for s in report.sentences])
+    sarcasm = next(s.index for s in report.sentences if "world class" in s.text)
+    assert any(e.sentence == sarcasm and e.replacement == "" for e in edit.plan(report, register))
+    first = analyzer.analyse(draft, rewrites=True).rewrites
+    assert not first or "world class" not in first[0].text

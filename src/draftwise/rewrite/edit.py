@@ -1059,6 +1059,7 @@ def plan(report: Report, register: Register, skip: set[int] | None = None) -> li
         out.append(Edit(s.index, issue, replacement, message))
     out += _choice_tails(report, out)
     out += _penalty_tails(report, out)
+    out += _sarcastic_praise(report, out)
     return _keep_one_ask(_ask_once(out, flagged, ctx.other_asks), flagged, ctx)
 
 
@@ -1132,6 +1133,56 @@ def _penalty_tails(report: Report, edits: Sequence[Edit]) -> list[Edit]:
         if before.index in pressing or "assert" in before.skills or _REQUEST.search(before.text):
             out.append(Edit(s.index, "ultimatum", "", "Leave out the penalty; the request before it stands alone."))
     return out
+
+
+# Praise that means its opposite ("great service as always 👏", "thanks for nothing", "really top
+# notch"): a line that opens with praise and carries a mark of sarcasm. Thanks that mean thanks
+# ("cheers mate, i'll owe u one", "thanks guys 🙌", "congrats again on the job") carry none.
+_PRAISE_OPENER = re.compile(
+    r"(?i)^\W*(?:(?:oh|wow|well|yeah|so|and)\W+)*(?:great|brilliant|amazing|fantastic|lovely|wonderful|excellent|stellar|"
+    r"superb|top ?notch|fab|cracking|outstanding|impressive|nice(?: one)?|well done|cheers|thanks|thank (?:you|u)|"
+    r"good job|love (?:that|how|it))\b"
+)
+# Marks that make praise sarcastic on their own, and marks that do so only in a draft that complains.
+_SARCASM_MARK = re.compile(
+    r"(?i)🙄|🙃|😒|🤡|\bfor (?:nothing|wasting)\b|\blove that for me\b|\b(?:you|u)'?ve got there\b|"
+    r"\bgreat \w+ (?:u|you) are\b|\btop[ -]?(?:notch|tier)\b|\bworld[ -]class\b"
+)
+_SARCASM_IN_COMPLAINT = re.compile(
+    r"(?i)👏|\bas (?:always|usual|ever)\b|\b(?:really|truly|very|so) (?:helpful|professional|mature)\b"
+)
+_WARM = re.compile(r"(?i)\bx+\b|❤|♥|😊|🥰|🙏|🙌|😘|\blove (?:you|u|ya)\b")
+
+
+def is_sarcastic_praise(text: str, complaint: bool = False) -> bool:
+    """Whether a short line is praise said with a mark of sarcasm.
+
+    A mark of :data:`_SARCASM_MARK` is enough; one of :data:`_SARCASM_IN_COMPLAINT` ("as always",
+    "really helpful", a clap) only when the draft complains elsewhere (``complaint``). A warm mark
+    ("x", a heart) says the thanks are meant.
+    """
+    if len(text.split()) > 14 or not _PRAISE_OPENER.match(text) or _WARM.search(text):
+        return False
+    return bool(_SARCASM_MARK.search(text) or (complaint and _SARCASM_IN_COMPLAINT.search(text)))
+
+
+def _sarcastic_praise(report: Report, edits: Sequence[Edit]) -> list[Edit]:
+    """A line of sarcastic praise goes: the reader hears contempt, and it holds no fact or ask.
+
+    The analysis often reads such a line as warm (its words are praise); its form gives it away.
+    """
+    planned = {e.sentence for e in edits}
+    complaint = any(s.tactics or s.blame_types for s in report.sentences)
+    return [
+        Edit(
+            s.index,
+            "contempt",
+            "",
+            "Leave out the sarcasm: it says the opposite of its words, and they will hear that.",
+        )
+        for s in report.sentences
+        if s.index not in planned and is_sarcastic_praise(s.text, complaint)
+    ]
 
 
 # A request said as one ("Could you ...", "please ...", "I'd like ..."): not any question ("why are you ...?").
