@@ -791,7 +791,7 @@ def test_sarcastic_praise_is_read_by_its_marks(line: str, complaint: bool, sarca
     assert is_sarcastic_praise(line, complaint) is sarcastic
 
 
-def test_a_line_of_sarcastic_praise_is_left_out(analyzer) -> None:
+def test_a_line_of_sarcastic_praise_is_left_out_even_when_the_analysis_reads_it_as_warm(analyzer) -> None:
     from draftwise.rewrite import edit
     from draftwise.rewrite.style import detect
 
@@ -799,8 +799,11 @@ def test_a_line_of_sarcastic_praise_is_left_out(analyzer) -> None:
         "the parcel was left in the rain on 3 march\nbrilliant customer care, truly world class\ncan u refund the £30?"
     )
     report = analyzer.analyse(draft)
+    warm = tuple(
+        dataclasses.replace(s, tactics=(), blame_types=(), phrasing="neutral") if "world class" in s.text else s
+        for s in report.sentences
+    )
+    report = dataclasses.replace(report, sentences=warm)
     register = detect(draft, [s.text for s in report.sentences])
     sarcasm = next(s.index for s in report.sentences if "world class" in s.text)
     assert any(e.sentence == sarcasm and e.replacement == "" for e in edit.plan(report, register))
-    first = analyzer.analyse(draft, rewrites=True).rewrites
-    assert not first or "world class" not in first[0].text
