@@ -807,3 +807,37 @@ def test_a_line_of_sarcastic_praise_is_left_out_even_when_the_analysis_reads_it_
     register = detect(draft, [s.text for s in report.sentences])
     sarcasm = next(s.index for s in report.sentences if "world class" in s.text)
     assert any(e.sentence == sarcasm and e.replacement == "" for e in edit.plan(report, register))
+
+
+def test_someone_brought_in_as_backing_goes_in_a_draft_that_complains(analyzer) -> None:
+    from draftwise.rewrite import edit
+    from draftwise.rewrite.style import detect
+
+    draft = (
+        "You said you'd pay your half of the gas by the 5th. It's the 19th now. "
+        "Even my dad said that's out of order. You're so tight with money. Please send the £45 this week."
+    )
+    report = analyzer.analyse(draft)
+    calm = tuple(
+        dataclasses.replace(s, tactics=(), blame_types=(), phrasing="neutral") if "my dad" in s.text else s
+        for s in report.sentences
+    )
+    report = dataclasses.replace(report, sentences=calm)
+    register = detect(draft, [s.text for s in report.sentences])
+    backing = next(s.index for s in report.sentences if "my dad" in s.text)
+    assert any(e.sentence == backing and e.replacement == "" for e in edit.plan(report, register))
+
+
+@pytest.mark.parametrize(
+    "line, backing",
+    [
+        ("Even my dad said that's out of order.", True),
+        ("i asked priya and even she agreed its not fair", True),
+        ("I paid even though we agreed to split it.", False),
+        ("even if you're late, text me", False),
+    ],
+)
+def test_backing_is_even_someone_saying_so(line: str, backing: bool) -> None:
+    from draftwise.rewrite.edit import _EVEN_THEY_SAID
+
+    assert bool(_EVEN_THEY_SAID.search(line)) is backing

@@ -1060,6 +1060,7 @@ def plan(report: Report, register: Register, skip: set[int] | None = None) -> li
     out += _choice_tails(report, out)
     out += _penalty_tails(report, out)
     out += _sarcastic_praise(report, out)
+    out += _backing(report, out)
     return _keep_one_ask(_ask_once(out, flagged, ctx.other_asks), flagged, ctx)
 
 
@@ -1182,6 +1183,31 @@ def _sarcastic_praise(report: Report, edits: Sequence[Edit]) -> list[Edit]:
         )
         for s in report.sentences
         if s.index not in planned and is_sarcastic_praise(s.text, complaint)
+    ]
+
+
+# Someone else brought in as backing ("Even <name> said it isn't fair", "i asked gary and even he said
+# thats not on"): social pressure by its form, whatever its words.
+_EVEN_THEY_SAID = re.compile(
+    r"(?i)\beven (?!(?:though|if|when|after|before|so|now|then|as|while|once|more|less|worse|better)\b)"
+    r"(?:your |ur |my |his |her |our |the )?(?:own )?[\w']+(?: [\w']+)? "
+    r"(?:said|says|asked|thinks|agrees|agreed|noticed|reckons|has said|pointed out|told me)\b"
+)
+
+
+def _backing(report: Report, edits: Sequence[Edit]) -> list[Edit]:
+    """A line that brings someone in as backing ("even X said ...") goes, in a draft that complains.
+
+    The reader hears "everyone is against you"; the writer's own facts and ask stand without it. In a
+    draft with no complaint ("even the doctor said it's fine") it is reassurance, and it stays.
+    """
+    planned = {e.sentence for e in edits}
+    if not any(s.tactics or s.blame_types for s in report.sentences):
+        return []
+    return [
+        Edit(s.index, "social_pressure", "", "Leave out who else agrees: your own reasons are enough.")
+        for s in report.sentences
+        if s.index not in planned and _EVEN_THEY_SAID.search(s.text) and not s.text.rstrip().endswith("?")
     ]
 
 
