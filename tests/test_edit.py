@@ -175,7 +175,7 @@ def test_a_recast_feeling_must_name_one(feeling: str, ok: bool) -> None:
     ("line", "ask"),
     [
         ("ring me the minute you land", "Could you ring me when you land?"),
-        ("pick up the phone", "Could you get back to me when you can?"),
+        ("pick up the phone", "Could you get back to me when you see this?"),
         ("dad call me after work", "dad, could you call me after work?"),
         ("Do not share the spreadsheet with the client.", "Please don't share the spreadsheet with the client."),
         ("I need a yes or no from you by noon.", "I'd like a yes or no from you by noon."),
@@ -223,9 +223,9 @@ def test_a_chase_said_three_times_is_asked_once_and_a_specific_ask_wins() -> Non
     flagged = [_sentence(t, "urgency", t.split()[0]) for t in lines]
     flagged = [dataclasses.replace(s, index=i) for i, s in enumerate(flagged)]
     edits = [
-        _edit(0, "urgency", "Could you get back to me when you can?"),
+        _edit(0, "urgency", "Could you get back to me when you see this?"),
         _edit(1, "urgency", "Could you let me know whether Thursday is on?"),
-        _edit(2, "urgency", "Could you get back to me when you can?"),
+        _edit(2, "urgency", "Could you get back to me when you see this?"),
     ]
     out = _ask_once(edits, flagged, asks_elsewhere=False)
     assert [e.replacement for e in out] == ["", "Could you let me know whether Thursday is on?", ""]

@@ -94,7 +94,7 @@ MOVE_ROWS = [
     (
         "urgency",
         "I need you to call me back in the next ten minutes.",
-        ["Could you call me back when you can?"],
+        ["Could you call me back when you see this?"],
         ["ten minutes"],
     ),
     (

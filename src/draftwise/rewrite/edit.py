@@ -498,7 +498,7 @@ def _polite_ask(doc: Doc) -> str | None:
     In order: the ask inside an ultimatum or threat (:func:`moves.ask_from_pressure`); "X again and
     I'll ..." as "Please don't X again."; an imperative as "Could you ...?" (chasing such as "the
     second you see this" said as "when you see this"); a bare "answer me" / "pick up" as "Could you
-    get back to me when you can?". Every request is checked on the parse (:func:`well_formed_request`).
+    get back to me when you see this?". Every request is checked on the parse (:func:`well_formed_request`).
     """
     from draftwise import nlp
 
@@ -511,7 +511,7 @@ def _polite_ask(doc: Doc) -> str | None:
         if first in moves.POLITE_VERBS or first in ("eat", "touch", "use", "borrow", "take", "park", "say", "do"):
             return end_with(f"Please don't {vp[:1].lower() + vp[1:]}", ".")
     if _CHASE_ONLY.match(moves.strip_chasing(text)):
-        return "Could you get back to me when you can?"
+        return "Could you get back to me when you see this?"
     m = _DONT.match(text)
     if m and not moves.has_consequence(text) and not _DONT_PRESSURE.match(m.group("vp")):
         return end_with(f"Please don't {tidy(moves.strip_chasing(m.group('vp')))}", ".")
@@ -678,7 +678,7 @@ def edit_urgency(doc: Doc, s: SentenceResult, ctx: Context) -> tuple[str, str]:
     if ctx.other_asks or ctx.content_sentences:
         return "", "Leave the chasing out: the rest of the message asks already."
     return (
-        ctx.register.sentence("Could you get back to me when you can?"),
+        ctx.register.sentence("Could you get back to me when you see this?"),
         "Ask once, and let them answer in their own time.",
     )
 
@@ -1230,7 +1230,7 @@ def _ask_once(edits: list[Edit], flagged: Sequence[SentenceResult], asks_elsewhe
     """Of the requests made out of chasing or pleading lines, one stays: the first that names something.
 
     "answer me / pick up / call me NOW" is one ask said three times; a request with content ("Could
-    you let me know whether Thursday is on?") wins over "Could you get back to me when you can?",
+    you let me know whether Thursday is on?") wins over "Could you get back to me when you see this?",
     which goes whenever another line of the draft asks for something.
     """
     text = {s.index: s.text for s in flagged}

@@ -761,7 +761,7 @@ def move_urgency(doc: Doc) -> Move:
         vp = tidy(_CHASING.sub("", m.group("vp"))).strip(" ,")
         if vp:
             return Move(
-                end_with(f"Could you {vp} when you can", "?"), "Ask once, and let them answer in their own time."
+                end_with(f"Could you {vp} when you see this", "?"), "Ask once, and let them answer in their own time."
             )
     real = re.search(
         r"(?i)\bby\s+(?:the\s+)?(?:end of (?:the )?day|\w+day|tomorrow|tonight|\d{1,2}(?::\d\d)?\s*(?:am|pm)?|the \d+\w*)\b",
