@@ -764,31 +764,38 @@ def _without_joking_threats(draft: DraftView, findings: list[Finding]) -> list[F
     return [f for f in findings if f.rule not in _PLAYABLE]
 
 
-def _veiled_farewell(draft: DraftView) -> list[Finding]:
-    """Findings for a veiled goodbye: two strong signals, or one strong and one soft (see above)."""
-    hits = [
-        (s, m, strong)
-        for s in draft.sentences
-        for rx, strong in ((_VEILED_STRONG, True), (_VEILED_SOFT, False))
-        for m in rx.finditer(s.norm)
-    ]
-    n_strong = sum(strong for _, _, strong in hits)
-    if n_strong == 0 or len(hits) < 2:
-        return []
+# A sign matched in a sentence, and which kind of sign it is.
+_Hit = tuple[SentenceView, re.Match[str], object]
+
+
+def _strong_and_soft(draft: DraftView, strong: re.Pattern[str], soft: re.Pattern[str]) -> list[_Hit]:
+    """Every match of ``strong`` and ``soft`` per sentence, when there is a strong one and two in all."""
+    hits = [(s, m, rx is strong) for s in draft.sentences for rx in (strong, soft) for m in rx.finditer(s.norm)]
+    return hits if any(h[2] for h in hits) and len(hits) >= 2 else []
+
+
+def _draft_findings(draft: DraftView, hits: list[_Hit], label: str, explanation: str, rule_name: str) -> list[Finding]:
+    """One finding per matched sign of a draft-level cue, all under one rule name (score 0.8)."""
     return [
         Finding(
-            "suicide",
+            label,
             "safety",
             s.index,
             s.start + m.start(),
             s.start + m.end(),
             draft.text[s.start + m.start() : s.start + m.end()],
             0.8,
-            "reads like a goodbye",
-            "safety.veiled_farewell",
+            explanation,
+            rule_name,
         )
         for s, m, _ in hits
     ]
+
+
+def _veiled_farewell(draft: DraftView) -> list[Finding]:
+    """Findings for a veiled goodbye: two strong signals, or one strong and one soft (see above)."""
+    hits = _strong_and_soft(draft, _VEILED_STRONG, _VEILED_SOFT)
+    return _draft_findings(draft, hits, "suicide", "reads like a goodbye", "safety.veiled_farewell")
 
 
 def _settled_farewell(draft: DraftView) -> list[Finding]:
@@ -806,7 +813,7 @@ def _settled_farewell(draft: DraftView) -> list[Finding]:
         ("affair", (_AFFAIRS, _FAREWELL_STRONG)),
         ("parting", (_PARTING, _VEILED_SOFT, _FAREWELL_SOFT)),
     )
-    hits: list[tuple[SentenceView, re.Match[str], str]] = []
+    hits: list[_Hit] = []
     for s in draft.sentences:
         for kind, rxs in groups:
             for m in (m for rx in rxs for m in rx.finditer(s.norm)):
@@ -817,20 +824,7 @@ def _settled_farewell(draft: DraftView) -> list[Finding]:
     fires = len(hits) >= 2 and (n["final"] or n["strong"] or n["affair"])
     if not fires:
         return []
-    return [
-        Finding(
-            "suicide",
-            "safety",
-            s.index,
-            s.start + m.start(),
-            s.start + m.end(),
-            draft.text[s.start + m.start() : s.start + m.end()],
-            0.8,
-            "reads like a goodbye",
-            "safety.veiled_farewell",
-        )
-        for s, m, _ in hits
-    ]
+    return _draft_findings(draft, hits, "suicide", "reads like a goodbye", "safety.veiled_farewell")
 
 
 # Implied threats with nothing violent named (fifth round, read on the train part and dev misses,
@@ -869,26 +863,5 @@ _PRESSING = re.compile(
 
 def _implied_threat(draft: DraftView) -> list[Finding]:
     """Findings for an implied threat: one ``_WATCHING`` sign and one ``_PRESSING``, or two ``_WATCHING``."""
-    hits = [
-        (s, m, watching)
-        for s in draft.sentences
-        for rx, watching in ((_WATCHING, True), (_PRESSING, False))
-        for m in rx.finditer(s.norm)
-    ]
-    n_watching = sum(w for _, _, w in hits)
-    if n_watching == 0 or len(hits) < 2:
-        return []
-    return [
-        Finding(
-            "violence",
-            "safety",
-            s.index,
-            s.start + m.start(),
-            s.start + m.end(),
-            draft.text[s.start + m.start() : s.start + m.end()],
-            0.8,
-            "hints at harming someone",
-            "safety.violence_more",
-        )
-        for s, m, _ in hits
-    ]
+    hits = _strong_and_soft(draft, _WATCHING, _PRESSING)
+    return _draft_findings(draft, hits, "violence", "hints at harming someone", "safety.violence_more")
