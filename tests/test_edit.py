@@ -712,24 +712,33 @@ def test_a_line_that_opens_with_or_is_a_penalty_only_when_it_says_what_will_happ
     assert is_penalty_line(line) is penalty
 
 
-def test_a_penalty_on_its_own_line_goes_even_when_the_analysis_misses_it(analyzer) -> None:
+def _dropped_though_read_as_calm(analyzer, draft: str, marker: str) -> bool:
+    """Whether the plan leaves out the sentence holding ``marker`` when the analysis flags nothing in it.
+
+    The form rules of the edit (a penalty line, sarcastic praise, backing) are for lines the analysis
+    misses; the analysis may flag the test line itself, so its labels are cleared first.
+    """
     from draftwise.rewrite import edit
     from draftwise.rewrite.style import detect
 
-    draft = (
-        "you borrowed my camera 3 weeks ago\ncan u bring it back by sunday\n"
-        "or i'm showing ur dad the photos from that party\nnot even joking"
-    )
     report = analyzer.analyse(draft)
-    # the analysis as if it had read the penalty line as calm (it does so in some longer drafts)
     calm = tuple(
-        dataclasses.replace(s, tactics=(), blame_types=(), phrasing="neutral") if "showing" in s.text else s
+        dataclasses.replace(s, tactics=(), blame_types=(), phrasing="neutral") if marker in s.text else s
         for s in report.sentences
     )
     report = dataclasses.replace(report, sentences=calm)
     register = detect(draft, [s.text for s in report.sentences])
-    penalty = next(s.index for s in report.sentences if "showing" in s.text)
-    assert any(e.sentence == penalty and e.replacement == "" for e in edit.plan(report, register))
+    line = next(s.index for s in report.sentences if marker in s.text)
+    return any(e.sentence == line and e.replacement == "" for e in edit.plan(report, register))
+
+
+def test_a_penalty_on_its_own_line_goes_even_when_the_analysis_misses_it(analyzer) -> None:
+    draft = (
+        "you borrowed my camera 3 weeks ago\ncan u bring it back by sunday\n"
+        "or i'm showing ur dad the photos from that party\nnot even joking"
+    )
+    # the analysis reads such a line as calm in some longer drafts
+    assert _dropped_though_read_as_calm(analyzer, draft, "showing")
 
 
 def test_a_vouching_line_goes_with_the_line_it_vouches_for() -> None:
@@ -792,40 +801,18 @@ def test_sarcastic_praise_is_read_by_its_marks(line: str, complaint: bool, sarca
 
 
 def test_a_line_of_sarcastic_praise_is_left_out_even_when_the_analysis_reads_it_as_warm(analyzer) -> None:
-    from draftwise.rewrite import edit
-    from draftwise.rewrite.style import detect
-
     draft = (
         "the parcel was left in the rain on 3 march\nbrilliant customer care, truly world class\ncan u refund the £30?"
     )
-    report = analyzer.analyse(draft)
-    warm = tuple(
-        dataclasses.replace(s, tactics=(), blame_types=(), phrasing="neutral") if "world class" in s.text else s
-        for s in report.sentences
-    )
-    report = dataclasses.replace(report, sentences=warm)
-    register = detect(draft, [s.text for s in report.sentences])
-    sarcasm = next(s.index for s in report.sentences if "world class" in s.text)
-    assert any(e.sentence == sarcasm and e.replacement == "" for e in edit.plan(report, register))
+    assert _dropped_though_read_as_calm(analyzer, draft, "world class")
 
 
 def test_someone_brought_in_as_backing_goes_in_a_draft_that_complains(analyzer) -> None:
-    from draftwise.rewrite import edit
-    from draftwise.rewrite.style import detect
-
     draft = (
         "You said you'd pay your half of the gas by the 5th. It's the 19th now. "
         "Even my dad said that's out of order. You're so tight with money. Please send the £45 this week."
     )
-    report = analyzer.analyse(draft)
-    calm = tuple(
-        dataclasses.replace(s, tactics=(), blame_types=(), phrasing="neutral") if "my dad" in s.text else s
-        for s in report.sentences
-    )
-    report = dataclasses.replace(report, sentences=calm)
-    register = detect(draft, [s.text for s in report.sentences])
-    backing = next(s.index for s in report.sentences if "my dad" in s.text)
-    assert any(e.sentence == backing and e.replacement == "" for e in edit.plan(report, register))
+    assert _dropped_though_read_as_calm(analyzer, draft, "my dad")
 
 
 @pytest.mark.parametrize(
