@@ -1087,8 +1087,10 @@ def _choice_tails(report: Report, edits: Sequence[Edit]) -> list[Edit]:
 # on a line of its own. Not an alternative the reader may take ("or just fill it up yourself", "or we
 # could both ...", "or i can come thursday"), nor a need ("if not, I'll need it by the 30th").
 _PENALTY_OPENER = re.compile(r"(?i)^\W*(?:or else|otherwise|or|else|(?:and )?if not)\b[\s,]*(?P<rest>\S.*)$", re.S)
+# "or just ...", "or maybe ...": softeners before the offer or the verb
+_SOFTENERS = r"(?:(?:just|maybe|even|at least|honestly|alternatively)\s+)"
 _OFFER = re.compile(
-    r"(?i)^(?:(?:just|maybe|even|at least|honestly|alternatively)\s+)*(?:could|can|shall|should|would|how about|"
+    r"(?i)^" + _SOFTENERS + r"*(?:could|can|shall|should|would|how about|"
     r"what about|we could|we can|we'?ll|i could|i can|i'?d|let'?s|is|are|do you|does|if (?:that|it)'?s|"
     r"i'?ll (?:need|have to ask|want)|i will need|i'?d need)\b"
 )
@@ -1110,7 +1112,7 @@ def is_penalty_line(text: str) -> bool:
     if not m:
         return False
     rest = m.group("rest")
-    bare = re.sub(r"(?i)^(?:(?:just|maybe|even|at least|honestly|alternatively)\s+)+", "", rest)
+    bare = re.sub(r"(?i)^" + _SOFTENERS + "+", "", rest)
     first = re.sub(r"[^\w']", "", bare.split()[0].lower()) if bare.split() else ""
     if _OFFER.match(rest) or first in moves.POLITE_VERBS or first in ("buy", "fill", "do", "try", "use", "swap"):
         return False

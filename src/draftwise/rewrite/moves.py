@@ -664,18 +664,16 @@ def _ask_from_pressure(doc: Doc) -> str | None:
         if rest:
             short = _BE_SHORT.get(subj, f"{subj}'s")  # "it's"
             return f"Could you make sure {short} {rest}?"
-    # "a yes or no", "one way or another": an "or" inside the ask, not before a penalty
     m = _IF_I_HAVENT.search(text)
     if m:
         when = tidy(m.group("when"))
         if m.group("only_heard"):
             return f"Could you get back to me {when}?"
         obj = tidy(m.group("obj"))
-        if obj.lower().startswith(
-            ("a ", "an ", "the ", "my ", "any ", "some ", "your ", "payment", "it ", "it", "them")
-        ):
+        if obj.lower().startswith(("a ", "an ", "the ", "my ", "any ", "some ", "your ", "payment", "it", "them")):
             also = " or get in touch" if m.group("heard") else ""
             return f"Could you send me {obj}{also} {when}?"
+    # "a yes or no", "one way or another": an "or" inside the ask, not before a penalty
     parts = _split_penalty(_OR_INSIDE.sub("\x00", text))
     parts = [p.replace("\x00", " or ") for p in parts]
     if len(parts) == 2 and parts[0].strip():
