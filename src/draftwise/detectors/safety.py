@@ -702,7 +702,8 @@ class SafetyDetector(RuleDetector):
         out = super().detect(draft)
         seen = {(f.start, f.end) for f in out}
         # Phrasings split over a line break ("i don't want to do this anymore / any of it").
-        whole = normalise(draft.text).replace("\n", " ")
+        norm = normalise(draft.text)
+        whole = norm.replace("\n", " ")
         for r in self.rules:
             for m in r.regex.finditer(whole):
                 a, b = m.span("cue")
@@ -716,27 +717,10 @@ class SafetyDetector(RuleDetector):
                 out.append(Finding(r.label, "safety", i, a, b, draft.text[a:b], r.score, r.explanation, r.name))
         out = _without_joking_threats(draft, out)
         out.extend(_veiled_farewell(draft))
-        out.extend(_settled_farewell(draft))
+        out.extend(_settled_farewell(draft, norm))
         out.extend(_implied_threat(draft))
-        strong = [m for s in draft.sentences for m in _FAREWELL_STRONG.finditer(s.norm)]
-        soft = [m for s in draft.sentences for m in _FAREWELL_SOFT.finditer(s.norm)]
-        if strong and len(strong) + len(soft) >= 2:
-            for s in draft.sentences:
-                for m in [*_FAREWELL_STRONG.finditer(s.norm), *_FAREWELL_SOFT.finditer(s.norm)]:
-                    a, b = s.start + m.start(), s.start + m.end()
-                    out.append(
-                        Finding(
-                            "suicide",
-                            "safety",
-                            s.index,
-                            a,
-                            b,
-                            draft.text[a:b],
-                            0.8,
-                            "reads like a goodbye",
-                            "safety.farewell",
-                        )
-                    )
+        hits = _strong_and_soft(draft, _FAREWELL_STRONG, _FAREWELL_SOFT)
+        out.extend(_draft_findings(draft, hits, "suicide", "reads like a goodbye", "safety.farewell"))
         return out
 
 
@@ -798,14 +782,13 @@ def _veiled_farewell(draft: DraftView) -> list[Finding]:
     return _draft_findings(draft, hits, "suicide", "reads like a goodbye", "safety.veiled_farewell")
 
 
-def _settled_farewell(draft: DraftView) -> list[Finding]:
+def _settled_farewell(draft: DraftView, norm: str) -> list[Finding]:
     """Findings for affairs settled or things handed on, made final or said goodbye over (see ``_AFFAIRS``).
 
     An affair with a final sign or a farewell word, or a new final sign with a farewell word; never
-    in a draft that gives an ordinary reason (``_ORDINARY``).
+    in a draft that gives an ordinary reason (``_ORDINARY``). ``norm`` is the draft's normalised text.
     """
-    whole = normalise(draft.text)
-    if _ORDINARY.search(whole):
+    if _ORDINARY.search(norm):
         return []
     groups = (
         ("final", (_FINAL,)),
