@@ -1059,8 +1059,10 @@ def plan(report: Report, register: Register, skip: set[int] | None = None) -> li
         out.append(Edit(s.index, issue, replacement, message))
     out += _choice_tails(report, out)
     out += _penalty_tails(report, out)
-    out += _sarcastic_praise(report, out)
-    out += _backing(report, out)
+    # whether the draft complains anywhere, skipped sentences too: the two form rules below need it
+    complains = any(s.tactics or s.blame_types for s in report.sentences)
+    out += _sarcastic_praise(report, out, complains)
+    out += _backing(report, out, complains)
     return _keep_one_ask(_ask_once(out, flagged, ctx.other_asks), flagged, ctx)
 
 
@@ -1169,13 +1171,12 @@ def is_sarcastic_praise(text: str, complaint: bool = False) -> bool:
     return bool(_SARCASM_MARK.search(text) or (complaint and _SARCASM_IN_COMPLAINT.search(text)))
 
 
-def _sarcastic_praise(report: Report, edits: Sequence[Edit]) -> list[Edit]:
+def _sarcastic_praise(report: Report, edits: Sequence[Edit], complains: bool) -> list[Edit]:
     """A line of sarcastic praise goes: the reader hears contempt, and it holds no fact or ask.
 
     The analysis often reads such a line as warm (its words are praise); its form gives it away.
     """
     planned = {e.sentence for e in edits}
-    complaint = any(s.tactics or s.blame_types for s in report.sentences)
     return [
         Edit(
             s.index,
@@ -1184,7 +1185,7 @@ def _sarcastic_praise(report: Report, edits: Sequence[Edit]) -> list[Edit]:
             "Leave out the sarcasm: it says the opposite of its words, and they will hear that.",
         )
         for s in report.sentences
-        if s.index not in planned and is_sarcastic_praise(s.text, complaint)
+        if s.index not in planned and is_sarcastic_praise(s.text, complains)
     ]
 
 
@@ -1197,14 +1198,14 @@ _EVEN_THEY_SAID = re.compile(
 )
 
 
-def _backing(report: Report, edits: Sequence[Edit]) -> list[Edit]:
+def _backing(report: Report, edits: Sequence[Edit], complains: bool) -> list[Edit]:
     """A line that brings someone in as backing ("even X said ...") goes, in a draft that complains.
 
     The reader hears "everyone is against you"; the writer's own facts and ask stand without it. In a
     draft with no complaint ("even the doctor said it's fine") it is reassurance, and it stays.
     """
     planned = {e.sentence for e in edits}
-    if not any(s.tactics or s.blame_types for s in report.sentences):
+    if not complains:
         return []
     return [
         Edit(s.index, "social_pressure", "", "Leave out who else agrees: your own reasons are enough.")
