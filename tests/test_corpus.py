@@ -31,3 +31,27 @@ def test_held_out_test_batches_and_real_items() -> None:
     # turns of one dialogue share a split; lone comments are their own item
     assert real_item("rc-12-3") == "rc-12" and real_item("rg-eew5j0j") == "rg-eew5j0j"
     assert {real_split_of(f"rc-12-{t}") for t in range(10)} == {real_split_of("rc-12-0")}
+
+
+def test_only_read_rewrite_parts_train_the_judge() -> None:
+    """The rewrite parts that train the judge exist, hold written drafts only, and exclude every held-out part."""
+    from pathlib import Path
+
+    from draftwise_lab.corpus import REWRITE_PARTS_IN_TRAINING, is_real, load_set
+    from draftwise_lab.rewrite_eval import FOLDER_PARTS, HELD_OUT
+
+    data = Path(__file__).resolve().parents[1] / "data"
+    assert not set(REWRITE_PARTS_IN_TRAINING) & set(HELD_OUT)
+    assert set(REWRITE_PARTS_IN_TRAINING) <= set(FOLDER_PARTS)
+    drafts = load_set(data, "rewrites-read")
+    ids = [d["id"] for d in drafts]
+    assert len(ids) == len(set(ids)) > 900
+    assert not any(is_real(i) for i in ids)
+    held = {d["id"] for part in HELD_OUT for f in (data / "rewrites" / part).glob("f*.jsonl") for d in _read(f)}
+    assert not held & set(ids)
+
+
+def _read(path: object) -> list[dict]:
+    from draftwise_lab.corpus import read_jsonl
+
+    return list(read_jsonl(path))  # type: ignore[arg-type]

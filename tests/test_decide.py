@@ -200,3 +200,28 @@ def test_an_owned_feeling_reads_as_no_blame_end_to_end(analyzer) -> None:
 def test_a_promise_to_call_back_is_not_a_loaded_opener(sentence: str, promise: bool) -> None:
     assert overrides.is_promise_to_call(sentence) is promise
     assert ("loaded_opener" in overrides.masked(sentence)) is promise
+
+
+@pytest.mark.parametrize(
+    ("sentence", "plain"),
+    [
+        ("call me when ur free", True),
+        ("Could you ring me after work?", True),
+        ("give me a call when you finish work x", True),
+        ("Call me.", False),  # curt enough to be the opener itself
+        ("Call me. It's important.", False),
+        ("call me now", False),
+        ("ring me tonight, we need to talk", False),
+        ("Call me, it's serious", False),
+    ],
+)
+def test_a_relaxed_request_to_call_is_not_a_loaded_opener(sentence: str, plain: bool) -> None:
+    assert overrides.is_plain_call_request(sentence) is plain
+    assert ("loaded_opener" in overrides.masked(sentence)) is plain
+
+
+@pytest.mark.model
+def test_the_opener_keeps_its_label_beside_a_relaxed_call_request(analyzer) -> None:
+    report = analyzer.analyse("We need to talk. Call me when you get this.")
+    assert report.sentences[0].tactics == ("loaded_opener",)
+    assert not report.sentences[1].tactics

@@ -61,11 +61,15 @@ def guard_test(name: str, final: bool) -> None:
 def train(
     data: Annotated[Path, typer.Option(help="Folder with train.jsonl and dev.jsonl.")] = Path("data"),
     out: Annotated[Path, typer.Option(help="Where to write the model files.")] = Path("models"),
+    reuse_encoder: Annotated[
+        Path | None,
+        typer.Option(help="Keep the static encoder of this models folder (the safety head is tied to it)."),
+    ] = None,
 ) -> None:
     """Rebuild every model from data/ (deterministic; thresholds chosen on dev)."""
     from draftwise_lab.train import train as run_train
 
-    meta = run_train(data, out)
+    meta = run_train(data, out, reuse_encoder=reuse_encoder)
     typer.echo(json.dumps(meta["dev"], indent=1))
 
 

@@ -366,14 +366,32 @@ def real_split_of(draft_id: str) -> str:
     return "real-train" if h < 70 else "real-dev" if h < 85 else "real-test"
 
 
+REWRITE_PARTS_IN_TRAINING = ("fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9")
+"""Folders of ``data/rewrites`` whose written drafts also train the judge (``rewrites-read``).
+
+Only parts the rewriter's evaluation has already read (none of ``rewrite_eval.HELD_OUT``): their
+drafts were written by twenty more authors, each draft with blame or a tactic, labelled per
+sentence like the corpus. Named here, not derived, so that reading a new part never changes what
+``draftwise-lab train`` learns from until someone adds it.
+"""
+
+
 def load_set(data_dir: str | Path, name: str) -> list[dict]:
     """Labelled drafts of one named set.
 
     ``train``/``dev``/``test`` are the written drafts, ``real-train``/``real-dev``/``real-test`` the
     real messages of ``real/``, and ``train+real``/``dev+real`` both (as training and the choice of
-    thresholds use them).
+    thresholds use them). ``rewrites-read`` is the written drafts of the rewrite parts named in
+    :data:`REWRITE_PARTS_IN_TRAINING` (training only).
     """
     data_dir = Path(data_dir)
+    if name == "rewrites-read":
+        return [
+            d
+            for part in REWRITE_PARTS_IN_TRAINING
+            for f in sorted((data_dir / "rewrites" / part).glob("f*.jsonl"))
+            for d in read_jsonl(f)
+        ]
     if name.endswith("+real"):
         written = name.removesuffix("+real")
         return load_set(data_dir, written) + load_set(data_dir, f"real-{written}")

@@ -67,7 +67,7 @@ def gold_views(drafts: Sequence[dict], analyzer: Any) -> tuple[list[DraftView], 
 
 def build_static(train_texts: Sequence[str], out: Callable[[str], None], t0: float) -> tuple[np.ndarray, np.ndarray]:
     """Per-token MiniLM vectors -> PCA -> table; SIF weights from training token counts."""
-    from draftwise.models.encoders import encode_tokens, tokenizer
+    from draftwise.models.encoders import tokenizer
     from draftwise_lab.minilm import MiniLMEncoder
 
     enc = MiniLMEncoder(threads=os.cpu_count() or 1)
@@ -83,12 +83,36 @@ def build_static(train_texts: Sequence[str], out: Callable[[str], None], t0: flo
     comp = vecs[:, order]
     comp *= np.sign(comp[np.abs(comp).argmax(0), np.arange(comp.shape[1])])
     table = (centred @ comp).astype(np.float32)
+    return table, sif_weights(train_texts, vocab)
+
+
+def sif_weights(texts: Sequence[str], vocab: int) -> np.ndarray:
+    """SIF weight of every token, ``a / (a + p(token))`` with ``a = 1e-3`` and ``p`` counted over ``texts``."""
+    from draftwise.models.encoders import encode_tokens
+
     counts = np.zeros(vocab, dtype=np.float64)
-    for ids, _ in encode_tokens(list(train_texts)):
+    for ids, _ in encode_tokens(list(texts)):
         np.add.at(counts, ids, 1)
     p = counts / max(1.0, counts.sum())
-    weights = (1e-3 / (1e-3 + p)).astype(np.float32)
-    return table, weights
+    return (1e-3 / (1e-3 + p)).astype(np.float32)
+
+
+def reused_static(folder: Path, texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
+    """The static encoder of an earlier training in ``folder``, checked against ``texts``.
+
+    MiniLM's token vectors can differ in their last float16 bit from one machine to another, and
+    the safety head is tied to its encoder's hash; reusing the encoder keeps it valid while the
+    heads are retrained. Refuses when the SIF weights counted over ``texts`` differ from the stored
+    ones (the encoder was built from other sentences).
+    """
+    from safetensors.numpy import load_file
+
+    stored = load_file(str(folder / "static.safetensors"))
+    table = stored["table"].astype(np.float32)
+    weights = sif_weights(texts, table.shape[0])
+    if not np.array_equal(weights.astype(np.float16), stored["weights"]):
+        raise ValueError(f"the static encoder in {folder} was built from other sentences; train without reusing it")
+    return table, stored["weights"].astype(np.float32)
 
 
 def _best_threshold(y: np.ndarray, p: np.ndarray, grid: np.ndarray | None = None) -> tuple[float, float]:
@@ -100,9 +124,16 @@ def _best_threshold(y: np.ndarray, p: np.ndarray, grid: np.ndarray | None = None
 
 
 def train(
-    data_dir: str | Path = "data", out_dir: str | Path = "models", *, log: Callable[[str], None] = print
+    data_dir: str | Path = "data",
+    out_dir: str | Path = "models",
+    *,
+    reuse_encoder: str | Path | None = None,
+    log: Callable[[str], None] = print,
 ) -> dict[str, Any]:
-    """Train everything; returns the dev figures used to choose thresholds."""
+    """Train everything; returns the dev figures used to choose thresholds.
+
+    ``reuse_encoder``: a models folder whose static encoder to keep (see :func:`reused_static`).
+    """
     from sklearn.linear_model import LogisticRegression, Ridge
 
     from draftwise.models.encoders import StaticEncoder
@@ -117,6 +148,11 @@ def train(
     # Written drafts and real messages together: the model learns both styles, and thresholds are
     # chosen on both dev parts (the real ones split by source item, corpus.real_split_of).
     splits = {k: load_set(data_dir, f"{k}+real") for k in ("train", "dev")}
+    # The static encoder's SIF weights come from these sentences only, so the encoder (and the
+    # safety head fitted with it) stays the same when more labelled drafts are added below.
+    encoder_drafts = list(splits["train"])
+    # The rewrite parts already read: more authors, every draft with blame or a tactic.
+    splits["train"] += load_set(data_dir, "rewrites-read")
     _log(f"read {len(splits['train'])} train and {len(splits['dev'])} dev drafts", t0, log)
     rules = Analyzer(models=False)
     views, finds = {}, {}
@@ -124,7 +160,12 @@ def train(
         views[k], finds[k] = gold_views(ds, rules)
     _log("parsed and ran the rules", t0, log)
     train_texts = [s.text for v in views["train"] for s in v.sentences]
-    table, weights = build_static(train_texts, log, t0)
+    encoder_texts = [s.text for v in views["train"][: len(encoder_drafts)] for s in v.sentences]
+    if reuse_encoder is None:
+        table, weights = build_static(encoder_texts, log, t0)
+    else:
+        table, weights = reused_static(Path(reuse_encoder), encoder_texts)
+        _log(f"reused the static encoder of {reuse_encoder}", t0, log)
     encoder = StaticEncoder(table, weights)
     word = TfidfBlock.fit("word", train_texts, min_df=2, max_features=40000)
     char = TfidfBlock.fit("char", train_texts, min_df=3, max_features=40000)

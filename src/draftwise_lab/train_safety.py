@@ -17,6 +17,7 @@ Steps (the head's design is in ``draftwise.models.safety_head``):
 
        threshold = the t (with C and mix) giving the highest recall on dev positives, the rules included,
                    while false alarms on the safety set's dev negatives stay <= MAX_FALSE_ALARMS
+                   (or, where the rules alone pass that, the head adds none there)
                    and the head adds false alarms to at most MAX_EVERYDAY_ADDED (none) of the
                    corpus's dev drafts that are not about safety; ties go to the head's own recall
                    on English dev positives, then to the higher t
@@ -70,13 +71,16 @@ def choose(
     about safety; ``readable`` the drafts the head may flag (English, long enough).
     """
     english_pos = (y == 1) & readable
+    # Where the rules alone already pass the bar (dev grew with hard negatives written to sit
+    # closest to danger), the head may add no false alarm of its own.
+    fa_cap = max(MAX_FALSE_ALARMS, float(rules[safety_neg].mean()))
     best = None
     for t in THRESHOLDS[::-1]:
         head = (p >= t) & readable
         flag = rules | head
         fa = float(flag[safety_neg].mean())
         added = float((head & ~rules)[everyday].mean())
-        if fa > MAX_FALSE_ALARMS or added > MAX_EVERYDAY_ADDED:
+        if fa > fa_cap or added > MAX_EVERYDAY_ADDED:
             continue
         rec = float(flag[y == 1].mean())
         own = float(head[english_pos].mean()) if english_pos.any() else 0.0

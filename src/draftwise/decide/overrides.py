@@ -71,9 +71,34 @@ def is_promise_to_call(text: str) -> bool:
     return bool(_PROMISE_TO_CALL.search(text)) and not _OMINOUS.search(text)
 
 
+# "call me when ur free", "Could you ring me after work?", "give me a call later x": the whole line
+# is a request to call, with at most a when; no rush, nothing ominous.
+_CALL_REQUEST = re.compile(
+    r"(?i)^\W*(?:(?:hey|hi|ok|okay|so|and)[,\s]+)?(?:(?:could|can|would|will)\s+(?:you|u)\s+|please\s+|pls\s+)?"
+    r"(?:please\s+)?(?:call|ring|phone|text|message|msg|give me a (?:call|ring|bell))(?:\s+me)?\b(?P<rest>[^.!?]*)[.?]*[\sx]*$"
+)
+_RUSH = re.compile(
+    r"(?i)\b(?:now|asap|immediately|right away|straight away|the (?:minute|second|moment|instant)|tonight|today|back)\b"
+)
+
+
+def is_plain_call_request(text: str) -> bool:
+    """True when the sentence only asks the reader to call or text, with at most a relaxed when.
+
+    LABELS.md's loaded opener is trouble signalled without content ("We need to talk.", "Call me.
+    It's important."): the trouble is in the ominous words, and where they sit in their own
+    sentence, that sentence carries the label. A request to call that names no rush and nothing
+    ominous ("call me when ur free") is how people arrange a call; a bare "Call me." is not this.
+    """
+    m = _CALL_REQUEST.match(text.strip())
+    rest = m.group("rest").strip() if m else ""
+    # a bare "Call me." is curt enough to be the opener itself
+    return bool(rest) and not _OMINOUS.search(text) and not _RUSH.search(rest)
+
+
 def masked(sentence_text: str) -> frozenset[str]:
     """The labels whose probability is forced to 0 for this sentence."""
-    if is_farewell(sentence_text) or is_promise_to_call(sentence_text):
+    if is_farewell(sentence_text) or is_promise_to_call(sentence_text) or is_plain_call_request(sentence_text):
         return frozenset({"loaded_opener"})
     if is_self_feeling(sentence_text):
         return frozenset(BLAME)
