@@ -50,12 +50,8 @@ SKILL_ROWS = [
     ("You never keep your word.", "describe", False),
     ("I feel like you don't care.", "express", False),
     ("Do it or we're done.", "assert", False),
-    pytest.param(
-        "You owe me.",
-        "reinforce",
-        False,
-        marks=RETRAINED_REGRESSION,
-    ),
+    # right again since the judge also learnt from the rewrite parts' drafts (2026-12-07, night)
+    ("You owe me.", "reinforce", False),
     ("Take it or leave it.", "negotiate", False),
 ]
 
