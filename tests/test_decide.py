@@ -194,7 +194,7 @@ def test_an_owned_feeling_reads_as_no_blame_end_to_end(analyzer) -> None:
         ("sorry, in a meeting, will ring you later", True),
         ("on the train, I'll call you back when I'm home", True),
         ("I'll call you tonight, we need to talk.", False),
-        ("Call me tonight.", False),
+        ("Call me tonight, it's important.", False),
     ],
 )
 def test_a_promise_to_call_back_is_not_a_loaded_opener(sentence: str, promise: bool) -> None:
@@ -209,8 +209,15 @@ def test_a_promise_to_call_back_is_not_a_loaded_opener(sentence: str, promise: b
         ("Could you ring me after work?", True),
         ("give me a call when you finish work x", True),
         ("Call me.", False),  # curt enough to be the opener itself
+        ("Kenji, could u call me?", True),
         ("Call me. It's important.", False),
+        ("mum can u ring me tonight", True),
+        ("When are you free today?", True),
+        ("r u around later", True),
+        ("are you free now? we need to talk", False),
+        ("Call me after 8 tonight.", True),
         ("call me now", False),
+        ("ring me the minute u see this", False),
         ("ring me tonight, we need to talk", False),
         ("Call me, it's serious", False),
     ],

@@ -47,7 +47,19 @@ from typing import Any
 
 REWRITES_DIR = Path("data/rewrites")
 FRESH = "fresh"
-FOLDER_PARTS = (FRESH, "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9", "fresh10", "fresh11")
+FOLDER_PARTS = (
+    FRESH,
+    "fresh2",
+    "fresh3",
+    "fresh4",
+    "fresh5",
+    "fresh6",
+    "fresh7",
+    "fresh8",
+    "fresh9",
+    "fresh10",
+    "fresh11",
+)
 """Parts that are folders of ``data/rewrites`` (drafts and gold written for them)."""
 HELD_OUT = ("fresh11",)
 """Parts read once per kept rewriter (``--final``, logged). The others have been read: ``heldout``

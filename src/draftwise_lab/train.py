@@ -2,9 +2,11 @@
 
 Steps (each printed with its time):
 
+0. the training drafts: the corpus's ``train`` split and ``real-train``, then the
+   written drafts of the rewrite parts already read (training only, by more authors);
 1. the static encoder: MiniLM's output for every WordPiece token alone
    (transformers + torch, offline), reduced by PCA, with SIF weights from the
-   training sentences;
+   corpus's and real training sentences (or reused, ``--reuse-encoder``);
 2. the vocabularies of word and character n-grams, from the training sentences;
 3. the sentence heads (logistic regression per label; multinomial for
    phrasing), trained on ``train``; five-fold out-of-fold probabilities on
@@ -152,6 +154,7 @@ def train(
     # safety head fitted with it) stays the same when more labelled drafts are added below.
     encoder_drafts = list(splits["train"])
     # The rewrite parts already read: more authors, every draft with blame or a tactic.
+    # (The batches of data/extra/ were tried here too and lost on real-dev: models/README.md.)
     splits["train"] += load_set(data_dir, "rewrites-read")
     _log(f"read {len(splits['train'])} train and {len(splits['dev'])} dev drafts", t0, log)
     rules = Analyzer(models=False)

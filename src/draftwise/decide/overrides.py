@@ -71,29 +71,37 @@ def is_promise_to_call(text: str) -> bool:
     return bool(_PROMISE_TO_CALL.search(text)) and not _OMINOUS.search(text)
 
 
-# "call me when ur free", "Could you ring me after work?", "give me a call later x": the whole line
-# is a request to call, with at most a when; no rush, nothing ominous.
+# "call me when ur free", "mum can u ring me tonight", "give me a call later x": the whole line is a
+# request to call, with at most a when (a name may come first); no rush, nothing ominous.
 _CALL_REQUEST = re.compile(
-    r"(?i)^\W*(?:(?:hey|hi|ok|okay|so|and)[,\s]+)?(?:(?:could|can|would|will)\s+(?:you|u)\s+|please\s+|pls\s+)?"
+    r"(?i)^\W*(?:(?:hey|hi|ok|okay|so|and)[,\s]+)?(?:[a-z]+,?\s+(?=(?:could|can|would|will|please|pls)\b))?(?P<polite>(?:could|can|would|will)\s+(?:you|u)\s+|please\s+|pls\s+)?"
     r"(?:please\s+)?(?:call|ring|phone|text|message|msg|give me a (?:call|ring|bell))(?:\s+me)?\b(?P<rest>[^.!?]*)[.?]*[\sx]*$"
 )
-_RUSH = re.compile(
-    r"(?i)\b(?:now|asap|immediately|right away|straight away|the (?:minute|second|moment|instant)|tonight|today|back)\b"
+_RUSH = re.compile(r"(?i)\b(?:now|asap|immediately|right away|straight away|the (?:minute|second|moment|instant))\b")
+
+
+# "When are you free today?", "r u around later?": asking when they can talk is the arrangement itself
+_WHEN_FREE = re.compile(
+    r"(?i)^\W*(?:[a-z]+,?\s+)?(?:(?:when|what time)\s+(?:are|r|will)\s+(?:you|u)\s+(?:be\s+)?|(?:are|r)\s+(?:you|u)\s+)"
+    r"(?:free|around|about|home|back)\b(?P<rest>[^.!?]*)\?*\s*$"
 )
 
 
 def is_plain_call_request(text: str) -> bool:
-    """True when the sentence only asks the reader to call or text, with at most a relaxed when.
+    """True when the sentence only asks the reader to call or text (or when they are free), with at most a relaxed when.
 
     LABELS.md's loaded opener is trouble signalled without content ("We need to talk.", "Call me.
     It's important."): the trouble is in the ominous words, and where they sit in their own
     sentence, that sentence carries the label. A request to call that names no rush and nothing
     ominous ("call me when ur free") is how people arrange a call; a bare "Call me." is not this.
     """
+    free = _WHEN_FREE.match(text.strip())
+    if free:
+        return not _OMINOUS.search(text) and not _RUSH.search(free.group("rest"))
     m = _CALL_REQUEST.match(text.strip())
     rest = m.group("rest").strip() if m else ""
-    # a bare "Call me." is curt enough to be the opener itself
-    return bool(rest) and not _OMINOUS.search(text) and not _RUSH.search(rest)
+    # a bare "Call me." is curt enough to be the opener itself; "could you call me?" asks
+    return bool(m) and bool(rest or m.group("polite")) and not _OMINOUS.search(text) and not _RUSH.search(rest)
 
 
 def masked(sentence_text: str) -> frozenset[str]:

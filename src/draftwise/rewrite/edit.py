@@ -746,6 +746,12 @@ _TOPIC_LINE = re.compile(
 )
 
 
+_DREAD_TAIL = re.compile(
+    r"(?i)\s*[,;]?\s+(?:and|but)\s+(?:it'?s|its|it is|this is|that'?s)\s+(?:really |very |not )?"
+    r"(?:not good|serious|bad|important|urgent|big|a big deal|not a (?:fun|nice|good) one)\b[^.!?]*(?=[.!?]*\s*$)"
+)
+
+
 def is_topic_line(text: str) -> bool:
     """Whether a line says what the talk is about ("its about the flat", "It's regarding the deposit.")."""
     m = _TOPIC_LINE.match(text.strip())
@@ -761,7 +767,9 @@ def edit_loaded_opener(doc: Doc, s: SentenceResult, ctx: Context) -> tuple[str, 
     line itself is what a loaded opener lacks: it stays.
     """
     if is_topic_line(doc.text):
-        return doc.text, "This says what it is about: keep it, and ask plainly."
+        # "its about friday and its not good": the topic stays, the dread after it goes
+        topic = _DREAD_TAIL.sub("", doc.text).rstrip()
+        return topic, "This says what it is about: keep it, and ask plainly."
     m = _TALK.match(doc.text.strip())
     rest = m.group("rest").strip(" ,") if m else ""
     if m and ctx.names_topic and not (rest and re.search(r"(?i)\b(?:now|asap|immediately|urgently|seriously)\b", rest)):
@@ -1362,11 +1370,14 @@ def splice(text: str, spans: Sequence[tuple[int, int]], replacement: Mapping[int
     paragraph over a line break over a space), so a paragraph never merges into the next.
     A kept sentence whose predecessor was removed loses a leading "and/but/so" and a
     trailing "either/too", which pointed at the removed text; one that only pointed at it ("so its
-    not just me", "and shes right") goes with it.
+    not just me", "and shes right") goes with it. A line regretting a consequence ("I would much
+    rather not have to do that") also goes after a line that was recast, since the recast is what
+    drops a penalty ("... by Friday, or I will report it" -> "Could you ... by Friday?").
     """
     kept: list[str] = []
     pending: str | None = None  # the gap before a removed sentence, waiting for the next kept one
     removed_before = False
+    recast_before = False
     last_removed = ""
     pos = 0
     for i, (a, b) in enumerate(spans):
@@ -1379,6 +1390,10 @@ def splice(text: str, spans: Sequence[tuple[int, int]], replacement: Mapping[int
         if not sent.strip():
             pending, removed_before, last_removed = gap, True, text[a:b]
             continue
+        if recast_before and not removed_before and _REGRETS_CONSEQUENCE.search(sent):
+            pending = gap
+            continue
+        recast_before = i in replacement and sent != text[a:b]
         if removed_before:
             if only_backref(sent) or _echoes(sent, last_removed) or _leans_on_removed(sent):
                 pending = gap  # goes like a removed sentence: "so its not just me", "and shes right"

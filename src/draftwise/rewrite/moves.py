@@ -154,9 +154,11 @@ _IF_DO = re.compile(
 _LEAD_IN = re.compile(r"(?i)^.{0,80}?(?:[:;\u2014\u2013]|,|\s-\s|\bso\b|\band\b)\s*(?=(?:if|unless)\b)")
 # "again", "one more time": the absolute of a penalty clause, not part of the ask.
 _REPEAT = re.compile(r"(?i)\s*\b(?:ever again|one more time|once more|again|any ?more|ever)\b")
-_EITHER = re.compile(r"(?i)\beither\s+(?:you|u)\s+(?P<ask>.+?)\s+or\b")
-# "either he starts paying a third or ...": the ask is about someone the reader can speak for
-_EITHER_THIRD = re.compile(r"(?i)\beither\s+(?P<subj>he|she|they|[A-Z][a-z]+)\s+(?P<vp>.+?)\s*,?\s+or\b")
+_EITHER = re.compile(r"(?i)\b(?:either\s+(?:you|u)|(?:you|u)\s+either)\s+(?P<ask>.+?)\s+or\b")
+# "either he starts paying a third or ...": the ask is about someone the reader can speak for;
+# "either the bike goes back by ... or ...": about something of theirs
+_THING = r"(?:the|my|our|your|ur|his|her|their|this|that)\s+[a-z]+"
+_EITHER_THIRD = re.compile(rf"(?i)\beither\s+(?P<subj>{_THING}|he|she|they|[A-Z][a-z]+)\s+(?P<vp>.+?)\s*,?\s+or\b")
 # "either we go back to ... or I'm done": a joint ask, kept as one
 _EITHER_WE = re.compile(r"(?i)\beither\s+we\s+(?P<vp>.+?)\s*,?\s+or\b")
 # "be here monday or give me the money back by friday": a second ask the reader may choose, not a penalty
@@ -625,7 +627,11 @@ def _ask_from_pressure(doc: Doc) -> str | None:
             if len(vp.split()) >= 2:
                 return f"Could you {vp}?"
     m = _EITHER_THIRD.search(text)
-    if m and (m.group("subj").lower() in ("he", "she", "they") or m.group("subj")[:1].isupper()):
+    if m and (
+        m.group("subj").lower() in ("he", "she", "they")
+        or m.group("subj")[:1].isupper()
+        or re.fullmatch(_THING, m.group("subj"), re.I)
+    ):
         subj, vp = m.group("subj"), tidy(m.group("vp")).strip(" ,")
         if subj.lower() not in ("he", "she", "they"):
             # a name (a person, a pet, a car): "could Mochi be gone" does not parse as a request to the
