@@ -171,6 +171,8 @@ def test_the_safety_head_counts_only_over_its_bar_and_on_long_enough_drafts() ->
         ("I felt like a complete idiot.", True),
         ("i feel so stupid tbh", True),
         ("I felt like such a mug in front of everyone.", True),
+        ("i missed the bus and now i feel like an idiot", True),
+        ("you forgot and now i feel like an idiot", False),  # the first clause names the reader
         ("I feel like you think I'm stupid.", False),  # names the reader: mind reading stays possible
         ("You made me feel like an idiot.", False),
         ("He's an idiot.", False),

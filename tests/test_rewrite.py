@@ -316,15 +316,17 @@ def test_signoff_lines(line: str, signoff: bool) -> None:
 
 
 def test_a_line_that_threatens_when_read_alone_is_edited_too(analyzer) -> None:
-    """Beside calm lines the judge reads "Or I'm telling everyone what you did." as neither blame nor a
-    tactic; read alone it is a threat. The light edit leaves it out, says why, and keeps the rest."""
-    text = "The rent for May is £900 and it was due on the 1st. Or I'm telling everyone what you did. Could you let me know by Friday?"
+    """Beside calm lines the judge reads "Or your stuff goes in the skip." as neither blame nor a
+    tactic; read alone it is a threat. The light edit leaves it out, says why, and keeps the rest.
+    (The line changes when a retrained judge starts to flag it in context: "Or I'm telling everyone
+    what you did." served until 2026-12-07.)"""
+    text = "The rent for May is £900 and it was due on the 1st. Or your stuff goes in the skip. Could you let me know by Friday?"
     report = analyzer.analyse(text)
     line = report.sentences[1]
     assert not (line.tactics or line.blame_types), "the judge now flags it in context: this test needs a new line"
     rec = analyzer.analyse(text, rewrites=True)
     first = rec.rewrites[0]
-    assert first.style == "light_touch" and "telling everyone" not in first.text
+    assert first.style == "light_touch" and "skip" not in first.text
     assert "£900" in first.text and "Could you let me know by Friday?" in first.text
     assert [(g.sentence, g.issue) for g in rec.suggestions] == [(1, "threat")]
     assert "Read on its own" in rec.suggestions[0].message

@@ -34,7 +34,7 @@ def is_farewell(text: str) -> bool:
 # names no reader and says how the writer felt labels no one else. The model reads "idiot" as
 # name-calling, and the rewriter's own recasts of "you made me feel like an idiot" say exactly this.
 _SELF_FEELING = re.compile(
-    r"(?i)^\W*(?:(?:and|but|so|honestly|tbh)[,\s]+)?(?:i|i'?ve|i have|ive)\s+(?:just\s+|really\s+|honestly\s+|"
+    r"(?i)^\W*(?:[^.!?]*?\b(?:and|so)\s+)?(?:(?:and|but|so|honestly|tbh|now|then)[,\s]+)*(?:i|i'?ve|i have|ive)\s+(?:just\s+|really\s+|honestly\s+|"
     r"have\s+|been\s+)*(?:feel|felt|feeling)\s+(?:like\s+)?(?:such\s+|a\s+|an\s+|so\s+|really\s+|completely\s+|"
     r"total\s+|complete\s+|absolute\s+|proper\s+|right\s+|bit\s+of\s+(?:a\s+|an\s+)?)*(?P<word>[a-z-]+)\b"
 )
@@ -45,7 +45,7 @@ BLAME = ("blame", *BLAME_TYPES)
 
 
 def is_self_feeling(text: str) -> bool:
-    """True when the sentence is the writer's feeling about themself ("I felt like an idiot") and names no reader."""
+    """True when the sentence is the writer's feeling about themself ("I felt like an idiot", "i missed the bus and now i feel like an idiot") and names no reader."""
     from draftwise.lexicons import NEGATIVE_TRAITS
 
     m = _SELF_FEELING.match(text.strip())
