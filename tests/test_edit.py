@@ -838,3 +838,59 @@ def test_backing_is_even_someone_saying_so(line: str, backing: bool) -> None:
     from draftwise.rewrite.edit import _EVEN_THEY_SAID
 
     assert bool(_EVEN_THEY_SAID.search(line)) is backing
+
+
+def _sentence_spans(text: str) -> list[tuple[int, int]]:
+    import re
+
+    return [(m.start(), m.end()) for m in re.finditer(r"[^.!?\n]+[.!?]", text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "cut", "replacement", "expected"),
+    [
+        # a clause that finished the cut line goes with it
+        (
+            "I'm sorry I called you that. You've always been like this. Even when we were together. Can we keep apart?",
+            1,
+            "",
+            "I'm sorry I called you that. Can we keep apart?",
+        ),
+        # a comment on the cut line goes with it
+        (
+            "Hi Cal. You're completely irresponsible. And I can't say I'm surprised. I need your share.",
+            1,
+            "",
+            "Hi Cal. I need your share.",
+        ),
+        # a preface announced the cut line
+        (
+            "Hi Sam. I'll be honest. You're a nightmare. Could you pay by Friday?",
+            2,
+            "",
+            "Hi Sam. Could you pay by Friday?",
+        ),
+        # all a cut left is the preface, or a short tail on a pronoun whose person was cut
+        (
+            "The pack is done. I'll be honest, it feels like a punishment. Could you approve it?",
+            1,
+            "I'll be honest.",
+            "The pack is done. Could you approve it?",
+        ),
+        (
+            "She visits daily. Even Rohan agrees it's too much, and he's your son. Could you text first?",
+            1,
+            "He's your son.",
+            "She visits daily. Could you text first?",
+        ),
+    ],
+)
+def test_a_kept_line_that_only_leans_on_a_cut_one_goes_with_it(
+    text: str, cut: int, replacement: str, expected: str
+) -> None:
+    assert splice(text, _sentence_spans(text), {cut: replacement}) == expected
+
+
+def test_a_line_of_its_own_after_a_cut_stays() -> None:
+    text = "You're a nightmare. When you're free, could you ring me? It's about the car."
+    assert splice(text, _sentence_spans(text), {0: ""}) == "When you're free, could you ring me? It's about the car."

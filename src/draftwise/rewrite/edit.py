@@ -1317,7 +1317,10 @@ _ONLY_BACKREF = re.compile(
     r"so (?:do|does|did|am|have) (?:i|we|everyone|everybody|he|she|they)|me too|same here|"
     r"(?:yes |yeah |and )*i (?:will|would|'?ll|really will) (?:actually |really |honestly )?do it|i mean it|"
     r"(?:(?:i'?m|im|i am) )?(?:dead |deadly |not (?:even )?)?(?:serious|joking|kidding)|no joke|not a joke|try me|don'?t test me|"
-    r"(?:that'?s|thats|that is) the (?:truth|long and short|size) of it|i know,? i know|end of story)\W*(?:tho|though|either|too|tbh|mate)?\W*$"
+    r"(?:that'?s|thats|that is) the (?:truth|long and short|size) of it|i know,? i know|end of story|"
+    # a comment on the line before ("And I can't say I'm surprised.", "no surprise there")
+    r"(?:i )?(?:can'?t|cannot) say (?:i'?m|i am) surprised|(?:i'?m|im|i am) not (?:even )?surprised|"
+    r"no surprises? there|what a surprise|big surprise|shock(?:er)?|typical|classic)\W*(?:tho|though|either|too|tbh|mate|really|honestly)?\W*$"
 )
 # A one- or two-word echo ("Nine." after "I have rung you NINE times") says nothing alone.
 _ECHO = re.compile(r"^\W*(?:\w+\W+)?\w+\W*$")
@@ -1342,11 +1345,53 @@ _TAIL_WORDS = re.compile(
 )
 
 
+# A clause with no sentence of its own ("Even when we were together.", "Because you always do."):
+# it finished the line before it.
+_CLAUSE_FRAGMENT = re.compile(
+    r"(?i)^\W*(?:(?:and|or|but)\s+)?(?:(?:even|especially|just|not even|like)\s+)?"
+    r"(?:when|whenever|because|cos|coz|since|as if|while)\b[^,;:]*[.!?]*\s*$"
+)
+# "I'll be honest.", "Here's the thing.": a preface whose content is the next line
+_PREFACE = re.compile(
+    r"(?i)^\W*(?:i'?ll be (?:honest|straight|blunt|frank)(?: with (?:you|u))?|(?:to be|i'?m being) (?:honest|frank|blunt)|"
+    r"honestly|here'?s the thing|i'?m (?:just )?going to say it|i'?ll (?:just )?say it|i have to say|"
+    r"i need to say this|let me be (?:clear|honest|blunt))\W*$"
+)
+
+
+def is_preface(text: str) -> bool:
+    """Whether a line only announces the next one ("I'll be honest.", "Here's the thing.")."""
+    return bool(_PREFACE.match(text.strip()))
+
+
+_PRONOUN_START = re.compile(r"(?i)^\W*(?:he|she|they|it|that|this|those|these)(?:'s|s|'re|re| is| are| was| were)?\b")
+
+
+def _bare_remnant(kept: str, original: str) -> bool:
+    """Whether what a cut kept of a sentence says nothing alone.
+
+    That is a preface ("I'll be honest."), or a tail of a few words that opens on a pronoun whose
+    person was in the cut part ("he's your son").
+    """
+    if is_preface(kept):
+        return True
+    words = re.findall(r"[A-Za-z']+", kept)
+    core = kept.strip().rstrip(".!?").lower()
+    return (
+        len(words) <= 5
+        and bool(_PRONOUN_START.match(kept))
+        and core in original.lower()
+        and core != original.strip().rstrip(".!?").lower()
+    )
+
+
 def _leans_on_removed(sent: str) -> bool:
     """Whether a kept line only makes sense beside the line cut before it (it goes with that line)."""
     from draftwise import nlp
 
     if _REGRETS_CONSEQUENCE.search(sent):
+        return True
+    if _CLAUSE_FRAGMENT.match(sent) and len(re.findall(r"[A-Za-z']+", sent)) <= 10:
         return True
     if not _TAIL_WORDS.search(sent) or is_greeting(sent) or is_signoff(sent):
         return False
@@ -1370,7 +1415,8 @@ def splice(text: str, spans: Sequence[tuple[int, int]], replacement: Mapping[int
     paragraph over a line break over a space), so a paragraph never merges into the next.
     A kept sentence whose predecessor was removed loses a leading "and/but/so" and a
     trailing "either/too", which pointed at the removed text; one that only pointed at it ("so its
-    not just me", "and shes right") goes with it. A line regretting a consequence ("I would much
+    not just me", "and shes right", "Even when we were together.") goes with it, and so does a
+    preface just before a removed line ("I'll be honest."). A line regretting a consequence ("I would much
     rather not have to do that") also goes after a line that was recast, since the recast is what
     drops a penalty ("... by Friday, or I will report it" -> "Could you ... by Friday?").
     """
@@ -1387,7 +1433,13 @@ def splice(text: str, spans: Sequence[tuple[int, int]], replacement: Mapping[int
             gap = max(pending, gap, key=_gap_weight)
             pending = None
         sent = replacement.get(i, text[a:b])
+        if sent.strip() and sent != text[a:b] and _bare_remnant(sent, text[a:b]):
+            sent = ""  # "I'll be honest." or "He's your son." is all a cut left: nothing of its own
         if not sent.strip():
+            if len(kept) >= 2 and is_preface(kept[-1]):
+                # "I'll be honest." announced the line that goes: it goes too
+                kept.pop()
+                gap = max(kept.pop(), gap, key=_gap_weight)
             pending, removed_before, last_removed = gap, True, text[a:b]
             continue
         if recast_before and not removed_before and _REGRETS_CONSEQUENCE.search(sent):
