@@ -883,6 +883,12 @@ def _sentence_spans(text: str) -> list[tuple[int, int]]:
             "He's your son.",
             "She visits daily. Could you text first?",
         ),
+        (
+            "She visits daily. Even Rohan agrees it's too much, and he's your son. Could you text first?",
+            1,
+            "And he's your son.",
+            "She visits daily. Could you text first?",
+        ),
     ],
 )
 def test_a_kept_line_that_only_leans_on_a_cut_one_goes_with_it(

@@ -1364,7 +1364,9 @@ def is_preface(text: str) -> bool:
     return bool(_PREFACE.match(text.strip()))
 
 
-_PRONOUN_START = re.compile(r"(?i)^\W*(?:he|she|they|it|that|this|those|these)(?:'s|s|'re|re| is| are| was| were)?\b")
+_PRONOUN_START = re.compile(
+    r"(?i)^\W*(?:(?:and|but|so)\s+)?(?:he|she|they|it|that|this|those|these)(?:'s|s|'re|re| is| are| was| were)?\b"
+)
 
 
 def _bare_remnant(kept: str, original: str) -> bool:
