@@ -59,6 +59,7 @@ FOLDER_PARTS = (
     "fresh9",
     "fresh10",
     "fresh11",
+    "fresh12",
 )
 """Parts that are folders of ``data/rewrites`` (drafts and gold written for them)."""
 HELD_OUT = ("fresh12",)
