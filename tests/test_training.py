@@ -7,21 +7,33 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from draftwise.models.store import ModelFileError
 from draftwise_lab.train import reused_static, sif_weights
 from draftwise_lab.train_safety import MAX_FALSE_ALARMS, choose
 
 
 def _static(folder: Path, texts: list[str], vocab: int = 30522) -> None:
-    from safetensors.numpy import save_file
+    """A complete, manifest-checked models folder whose static encoder was built from ``texts``."""
+    from draftwise.models.features import TfidfBlock
+    from draftwise.models.store import save
 
     table = np.arange(vocab * 2, dtype=np.float16).reshape(vocab, 2)
-    save_file(
-        {"table": table, "weights": sif_weights(texts, vocab).astype(np.float16)}, str(folder / "static.safetensors")
+    word = TfidfBlock.fit("word", texts, min_df=1, max_features=10)
+    char = TfidfBlock.fit("char", texts, min_df=1, max_features=10)
+    save(
+        folder,
+        meta={"format": 1},
+        word=word,
+        char=char,
+        table=table,
+        weights=sif_weights(texts, vocab),
+        sentence_heads={},
+        draft_heads={},
     )
 
 
 def test_a_static_encoder_is_reused_only_for_the_sentences_it_was_built_from(tmp_path: Path) -> None:
-    """Same sentences: the stored table and weights come back; other sentences: refused."""
+    """Same sentences: the stored table and weights come back; other sentences or a changed file: refused."""
     texts = ["could you ring me tonight?", "the rent is due on the 28th"]
     _static(tmp_path, texts)
     table, weights = reused_static(tmp_path, texts)
@@ -29,6 +41,9 @@ def test_a_static_encoder_is_reused_only_for_the_sentences_it_was_built_from(tmp
     assert weights.min() < 1.0  # the tokens of the sentences are down-weighted
     with pytest.raises(ValueError, match="other sentences"):
         reused_static(tmp_path, [*texts, "a sentence the encoder never counted"])
+    (tmp_path / "static.safetensors").write_bytes(b"tampered")
+    with pytest.raises(ModelFileError):
+        reused_static(tmp_path, texts)
 
 
 def test_the_safety_head_adds_no_false_alarm_where_the_rules_already_pass_the_bar() -> None:

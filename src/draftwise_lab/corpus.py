@@ -382,12 +382,9 @@ def load_set(data_dir: str | Path, name: str) -> list[dict]:
     ``train``/``dev``/``test`` are the written drafts, ``real-train``/``real-dev``/``real-test`` the
     real messages of ``real/``, and ``train+real``/``dev+real`` both (as training and the choice of
     thresholds use them). ``rewrites-read`` is the written drafts of the rewrite parts named in
-    :data:`REWRITE_PARTS_IN_TRAINING` (training only), ``extra`` the batches of ``extra/`` (tried in
-    training and not kept: ``models/README.md``).
+    :data:`REWRITE_PARTS_IN_TRAINING` (training only).
     """
     data_dir = Path(data_dir)
-    if name == "extra":
-        return [d for f in sorted((data_dir / "extra").glob("e*.jsonl")) for d in read_jsonl(f)]
     if name == "rewrites-read":
         return [
             d

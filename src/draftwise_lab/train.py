@@ -107,9 +107,9 @@ def reused_static(folder: Path, texts: Sequence[str]) -> tuple[np.ndarray, np.nd
     heads are retrained. Refuses when the SIF weights counted over ``texts`` differ from the stored
     ones (the encoder was built from other sentences).
     """
-    from safetensors.numpy import load_file
+    from draftwise.models.store import load
 
-    stored = load_file(str(folder / "static.safetensors"))
+    stored = load(folder)["static"]  # verified against its manifest, as at run time
     table = stored["table"].astype(np.float32)
     weights = sif_weights(texts, table.shape[0])
     if not np.array_equal(weights.astype(np.float16), stored["weights"]):
@@ -152,7 +152,7 @@ def train(
     splits = {k: load_set(data_dir, f"{k}+real") for k in ("train", "dev")}
     # The static encoder's SIF weights come from these sentences only, so the encoder (and the
     # safety head fitted with it) stays the same when more labelled drafts are added below.
-    encoder_drafts = list(splits["train"])
+    n_encoder_drafts = len(splits["train"])
     # The rewrite parts already read: more authors, every draft with blame or a tactic.
     # (The batches of data/extra/ were tried here too and lost on real-dev: models/README.md.)
     splits["train"] += load_set(data_dir, "rewrites-read")
@@ -163,7 +163,7 @@ def train(
         views[k], finds[k] = gold_views(ds, rules)
     _log("parsed and ran the rules", t0, log)
     train_texts = [s.text for v in views["train"] for s in v.sentences]
-    encoder_texts = [s.text for v in views["train"][: len(encoder_drafts)] for s in v.sentences]
+    encoder_texts = [s.text for v in views["train"][:n_encoder_drafts] for s in v.sentences]
     if reuse_encoder is None:
         table, weights = build_static(encoder_texts, log, t0)
     else:
