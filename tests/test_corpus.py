@@ -37,7 +37,7 @@ def test_only_read_rewrite_parts_train_the_judge() -> None:
     """The rewrite parts that train the judge exist, hold written drafts only, and exclude every held-out part."""
     from pathlib import Path
 
-    from draftwise_lab.corpus import REWRITE_PARTS_IN_TRAINING, is_real, load_set
+    from draftwise_lab.corpus import REWRITE_PARTS_IN_TRAINING, is_real, load_set, read_jsonl
     from draftwise_lab.rewrite_eval import FOLDER_PARTS, HELD_OUT
 
     data = Path(__file__).resolve().parents[1] / "data"
@@ -47,11 +47,5 @@ def test_only_read_rewrite_parts_train_the_judge() -> None:
     ids = [d["id"] for d in drafts]
     assert len(ids) == len(set(ids)) > 900
     assert not any(is_real(i) for i in ids)
-    held = {d["id"] for part in HELD_OUT for f in (data / "rewrites" / part).glob("f*.jsonl") for d in _read(f)}
+    held = {d["id"] for part in HELD_OUT for f in (data / "rewrites" / part).glob("f*.jsonl") for d in read_jsonl(f)}
     assert not held & set(ids)
-
-
-def _read(path: object) -> list[dict]:
-    from draftwise_lab.corpus import read_jsonl
-
-    return list(read_jsonl(path))  # type: ignore[arg-type]
