@@ -34,6 +34,13 @@ POSITIVE = [
     "look after the dog for me. i won't be needing my things",
     "been cutting again, my arms are a mess",
     "im gonna kil myself honestly",
+    "i cant go on like this anymore",
+    # sixth round families (dev misses, in families)
+    "touch my sister again and i'll beat the living daylights out of you",
+    "my flatmate's boyfriend has been strangling her when he's drunk",
+    "keep talking. remember you have to sleep at some point",
+    "honestly im exhausted from being alive",
+    "sat on the platform and let two trains go past",
 ]
 NEGATIVE = [
     "this traffic is killing me",
@@ -48,6 +55,13 @@ NEGATIVE = [
     "look after the cat while im in spain x love u",
     "i'm going to cut my hair short",
     "can you pick up milk on the way home",
+    # "can't go on" followed by where: a trip, not a life
+    "if the deposit isnt paid the kids cant go on the camping trip",
+    # sixth round idioms (dev false alarms, in families)
+    "we need to cut 20% from the marketing spend",
+    "quiz night tonight, we're going to bury you all",
+    "goodbye forever to my old laptop, it finally died",
+    "this is my last email as chair, thank you all",
 ]
 
 
@@ -58,6 +72,14 @@ def test_indirect_and_veiled_danger_is_flagged(analyzer, text: str) -> None:
     s = rec["safety"]
     assert s["evidence"] and all(text[e["start"] : e["end"]] == e["cue"] for e in s["evidence"])
     assert set(s["kinds"]) <= {"suicide", "self_harm", "violence", "unspecified"} and s["kinds"]
+
+
+def test_someone_who_will_kill_the_writer_when_they_find_out_is_an_idiom_to_the_rules() -> None:
+    """The rules let it be; the learned head can still flag it (a known false alarm, models/README.md)."""
+    from draftwise.detectors.safety import _IDIOMS
+
+    assert _IDIOMS.search("mum's going to kill me when she finds out i lost the keys")
+    assert not _IDIOMS.search("i'm going to kill him when i find him")
 
 
 @pytest.mark.parametrize("text", NEGATIVE)
