@@ -631,6 +631,11 @@ def test_a_request_needs_the_base_form(request_text: str, ok: bool) -> None:
         ("So do I need to bring anything?", False),
         ("i will do it tomorrow", False),
         ("I mean it when I say thank you for the lift.", False),
+        # siding with the line before
+        ("ngl im starting to agree", True),
+        ("I'm inclined to think she's right.", True),
+        ("and tbh i agree with them", True),
+        ("I agree we should split it three ways.", False),
     ],
 )
 def test_a_line_that_only_vouches_for_another(text: str, backref: bool) -> None:
@@ -685,6 +690,10 @@ def test_topic_lines(text: str, topic: bool) -> None:
             "Could you fix the leak by thursday or give me £50 off the rent?",
         ),
         ("if theyre not fed by 6 ur not babysitting again", "Could you make sure they're fed by 6?"),
+        (
+            "either it goes off by 11 on school nights or im sleeping at my mums",
+            "Could you make sure it goes off by 11 on school nights?",
+        ),
     ],
 )
 def test_an_ultimatum_keeps_its_ask_and_deadline(line: str, ask: str) -> None:
@@ -889,12 +898,68 @@ def _sentence_spans(text: str) -> list[tuple[int, int]]:
             "And he's your son.",
             "She visits daily. Could you text first?",
         ),
+        # a verdict on the reader that only set up the cut half
+        (
+            "The rent is late. You're clever; you're just lazy with money. Could you pay by Friday?",
+            1,
+            "You're clever.",
+            "The rent is late. Could you pay by Friday?",
+        ),
+        # agreeing with backing the cut took away
+        (
+            "The bins are out again. Dad says you're careless and I'm inclined to think he's right. Can you do Mondays?",
+            1,
+            "I'm inclined to think he's right.",
+            "The bins are out again. Can you do Mondays?",
+        ),
     ],
 )
 def test_a_kept_line_that_only_leans_on_a_cut_one_goes_with_it(
     text: str, cut: int, replacement: str, expected: str
 ) -> None:
     assert splice(text, _sentence_spans(text), {cut: replacement}) == expected
+
+
+def test_an_offer_after_a_regretted_penalty_stays() -> None:
+    """The regret goes with the penalty a recast removed; an offer joined to it is the writer's and stays."""
+    text = (
+        "Either the rent is paid by the 1st, or you move out. "
+        "I'd rather it didn't come to that, and I'm happy to look at a payment plan with you."
+    )
+    out = splice(text, _sentence_spans(text), {0: "Could you make sure the rent is paid by the 1st?"})
+    assert out == "Could you make sure the rent is paid by the 1st? I'm happy to look at a payment plan with you."
+
+
+@pytest.mark.parametrize(
+    ("line", "calm"),
+    [
+        ("be back by 6 from now on", "be back by 6 from now on"),
+        ("thats fine for now, ring me now", "thats fine for now, ring me"),
+    ],
+)
+def test_now_as_a_time_is_not_chasing(line: str, calm: str) -> None:
+    from draftwise.rewrite import moves
+
+    assert moves.strip_chasing(line) == calm
+
+
+def test_an_offer_under_a_plea_stays_and_a_debt_claim_goes(analyzer) -> None:
+    draft = (
+        "rent is £300 short this month\nive got no one else, ur my only hope\n"
+        "im begging u, ill pay u back on the 15th i swear\nafter all the lifts i gave u u owe me this much"
+    )
+    first = analyzer.analyse(draft, rewrites=True).rewrites[0].text
+    assert "pay u back on the 15th" in first and "begging" not in first
+    assert "owe me" not in first
+
+
+def test_a_plea_with_nothing_to_ask_goes(analyzer) -> None:
+    draft = (
+        "Hi Jo, I've been put on the Saturday rota from May. I can't do Saturdays because of my dad's care. "
+        "Please, I'm begging you, don't do this to me. Can we talk about it before Friday?"
+    )
+    first = analyzer.analyse(draft, rewrites=True).rewrites[0].text
+    assert "do this to me" not in first.lower() and "before Friday" in first and "dad's care" in first
 
 
 def test_a_line_of_its_own_after_a_cut_stays() -> None:

@@ -311,7 +311,18 @@ def _cut(doc: Doc, s: SentenceResult, labels: Sequence[str]) -> str:
     """The sentence without the cue's clause, or ``""`` (left out)."""
     cues = _cues(s, labels)
     trimmed = trim_cues(doc, cues) if cues else None
+    if trimmed and _HALF_LINK.match(trimmed):
+        # "Honestly, and nothing I do will change that.": the cut took the clause the rest hung on
+        return ""
+    if trimmed and trimmed != doc.text.strip():
+        # "We've got a six-month-old, again.": the tail belonged to the clause cut before it
+        trimmed = re.sub(r"(?i),\s*(?:again|as usual|as always|too|as well)\W*$", "", trimmed)
     return end_with(trimmed, _mark(doc.text)) if trimmed else ""
+
+
+_HALF_LINK = re.compile(
+    r"(?i)^\W*(?:honestly|frankly|actually|seriously|tbh|look|well|i mean|to be honest)\s*,?\s+(?:and|but|or|so)\b"
+)
 
 
 def _mark(text: str) -> str:
@@ -581,6 +592,10 @@ _ALONE = re.compile(r"(?i)\b(?:i'?ll|i will|i guess i'?ll)\s+just\s+(?P<vp>[\w' 
 _STATES = frozenset({"sit", "stay", "be", "wait", "rot", "cry", "lie", "stand"})
 
 
+# what is left of "after all i did for u, u owe me this much" is the debt itself: still the guilt trip
+_OWED = re.compile(r"(?i)\b(?:you|u) owe me\b|\bthe (?:very )?least (?:you|u) (?:can|could) do\W*$")
+
+
 def edit_guilt_trip(doc: Doc, s: SentenceResult, ctx: Context) -> tuple[str, str]:
     """Recast "if you really cared you'd X" -> "I'd really like you to X"; a reminder of sacrifices is cut."""
     text = doc.text
@@ -593,16 +608,21 @@ def edit_guilt_trip(doc: Doc, s: SentenceResult, ctx: Context) -> tuple[str, str
                 "Ask for it directly instead of making it a test of their love.",
             )
     m = _ALONE.search(text)
-    if m and m.group("vp").split()[0].lower() not in _STATES:
+    # "set the table for one ... with you" contradicts itself: a line about being alone is cut instead
+    if (
+        m
+        and m.group("vp").split()[0].lower() not in _STATES
+        and not re.search(r"(?i)\bfor one\b|\bmyself\b", m.group("vp"))
+    ):
         return (
             ctx.register.sentence(end_with(f"I'd really like to {tidy(m.group('vp'))} with you", ".")),
             "Say what you would like instead of what you will suffer without it.",
         )
     cut = _cut(doc, s, ["guilt_trip"])
-    if cut:
+    if cut and not _OWED.search(cut):
         return cut, "Leave out the reminder of what you have done for them; the rest stands."
     ask = _ask(doc, ctx)
-    if ask:
+    if ask and not _OWED.search(ask):
         return ask, "Ask directly, without the guilt."
     return "", "Leave the guilt trip out: it gets compliance, not closeness."
 
@@ -683,12 +703,30 @@ def edit_urgency(doc: Doc, s: SentenceResult, ctx: Context) -> tuple[str, str]:
     )
 
 
+_EMPTY_PLEA = re.compile(
+    r"(?i)^\W*(?:(?:don'?t|dont|do not)\s+(?:do (?:this|that) to (?:me|us)|shut me out|leave me|abandon me|give up on (?:me|us)|"
+    r"ignore me|hate me|be like this)|i (?:really |just )?need (?:you|u)(?: back)?|"
+    r"i (?:can'?t|cant|cannot) (?:keep going|go on|do this|cope|take this)(?: like this| without (?:you|u)| anymore| any more)?)\W*$"
+)
+
+
 def edit_desperation(doc: Doc, s: SentenceResult, ctx: Context) -> tuple[str, str]:
     """Strip the begging; keep the request or offer under it."""
     if plain_statement(doc, "desperation"):
         return doc.text, "Keep what happened; the pleading is in the lines around it."
     core = tidy(moves.strip_begging(doc.text)).strip(" ,")
     core = re.sub(r"(?i)^(?:and|but|so|or)\s+", "", core)
+    # "don't do this to me", "I need you": the plea itself, with nothing to ask or offer
+    parts = [p for p in re.split(r"\s*[,;]\s*", core.rstrip(" .!?")) if p and not _EMPTY_PLEA.match(p)]
+    if len(parts) < len(re.split(r"\s*[,;]\s*", core.rstrip(" .!?"))):
+        core = ", ".join(parts)
+        core = end_with(core[:1].upper() + core[1:], _mark(doc.text)) if core and doc.text[:1].isupper() else core
+    to_do = re.match(r"(?i)^to\s+(?P<vp>\w+\b.*?)[.!]*$", core)
+    if to_do:
+        # "I'm begging you to think again" without the begging: the ask is what follows "to"
+        return ctx.register.sentence(f"Could you {to_do.group('vp')}?"), (
+            "Ask once, without the pleading: it leaves them free to say yes."
+        )
     if core:
         from draftwise import nlp
 
@@ -1056,7 +1094,9 @@ def plan(report: Report, register: Register, skip: set[int] | None = None) -> li
         # one plea is kept: the first, or a later one that asks when the first was only trimmed to its
         # facts ("if im not online by tomorrow i lose this contract" has not asked yet)
         asks = bool(_REQUEST.search(replacement))
-        pleaded = issue == "desperation" and ("desperation" in said or ("plea" in said and not asks))
+        # an offer under the plea ("ill pay u back in 2 weeks") is the writer's side of the ask: it stays
+        offers = bool(_OFFER.search(replacement))
+        pleaded = issue == "desperation" and ("desperation" in said or ("plea" in said and not (asks or offers)))
         if key in said or pleaded:
             replacement, message = "", "Say it once; the ask is already there."
         if replacement:
@@ -1237,6 +1277,9 @@ def is_request(text: str) -> bool:
 _GENERIC_ASK = re.compile(r"(?i)\bget back to me\b")
 
 
+_OFFER = re.compile(r"(?i)^\W*(?:and\s+)?(?:i'?ll|ill|i will|i can|i could)\s+(?!just\b|do (?:\w+ )?anything\b)\w+")
+
+
 def _ask_once(edits: list[Edit], flagged: Sequence[SentenceResult], asks_elsewhere: bool) -> list[Edit]:
     """Of the requests made out of chasing or pleading lines, one stays: the first that names something.
 
@@ -1308,9 +1351,14 @@ _TRAILING_BACKREF = re.compile(r"(?i)[,]?\s+(?:either|too|as well|so)(?=\s*[.!?]
 
 # A sentence that only agrees with or points at the one before it.
 _ONLY_BACKREF = re.compile(
-    r"(?i)^\W*(?:(?:and|so|but|like|tbh|honestly|tho|frankly|to be honest|if i'?m honest|to be fair)[,\s]+)*"
+    r"(?i)^\W*(?:(?:and|so|but|like|tbh|honestly|tho|frankly|to be honest|if i'?m honest|to be fair|"
+    r"not gonna lie|not going to lie|ngl|i have to say|i must say)[,\s]+)*"
     r"(?:(?:it'?s|its|it is) not (?:just|only) me|"
-    r"i'?m not the only one|(?:and )?(?:she|he|they)(?:'s|s| is|'re|re| are) (?:right|not wrong)|exactly|see|told you|"
+    r"i'?m not the only one|(?:and )?(?:i(?: think| reckon|'?m inclined to think| am inclined to think|m inclined to think) )?"
+    r"(?:she|he|they)(?:'s|s| is|'re|re| are) (?:right|not wrong)|exactly|see|told you|"
+    # siding with the line before ("im starting to agree", "and i agree", "I tend to agree with them")
+    r"(?:(?:i'?m|im|i am) )?(?:starting|beginning|inclined|tempted) to agree(?: with (?:them|him|her|that|it))?|"
+    r"i (?:kind of |kinda |sort of |tend to |have to |must |fully |totally |completely )?agree(?: with (?:them|him|her|that|it))?|"
     r"(?:just )?saying|no offence|(?:ur|your) (?:call|choice|decision)(?: mate)?|up to (?:u|you)|"
     r"(?:the )?ball'?s in (?:ur|your) court|don'?t say i didn'?t warn (?:u|you)|"
     # agreeing with or vouching for the line before ("And so do I.", "yes i will actually do it", "I mean it")
@@ -1340,6 +1388,9 @@ _REGRETS_CONSEQUENCE = re.compile(
     r"(?i)\b(?:(?:i'?d|i would) (?:much |really )?(?:rather|prefer)(?: to)? (?:not|avoid|it didn'?t|it did not|we didn'?t)"
     r"|(?:i )?hope (?:it|we) (?:doesn'?t|don'?t|won'?t|will not|never) (?:have to )?(?:come|get|go) to)\b[^.!?]*\b(?:that|this)\b"
 )
+_REGRET_THEN = re.compile(
+    r"(?i)^[^.!?]*?\b(?:that|this)\b\s*[,;]\s*(?:and|but)\s+(?P<rest>(?:i|i'm|i'd|i'll|we|we'd|we'll)\b.+)$"
+)
 _TAIL_WORDS = re.compile(
     r"(?i)^\W*(?:including|especially|not just|even|plus)\b|\b(?:included|especially|too|as well)\W*$"
 )
@@ -1366,6 +1417,9 @@ def is_preface(text: str) -> bool:
 
 _PRONOUN_START = re.compile(
     r"(?i)^\W*(?:(?:and|but|so)\s+)?(?:he|she|they|it|that|this|those|these)(?:'s|s|'re|re| is| are| was| were)?\b"
+    # "You're perfectly capable." left of "You're perfectly capable; you're just lazy": a verdict on the
+    # reader that only set up the cut half
+    r"|^\W*(?:you'?re|youre|you are|ur)\b"
 )
 
 
@@ -1435,8 +1489,9 @@ def splice(text: str, spans: Sequence[tuple[int, int]], replacement: Mapping[int
             gap = max(pending, gap, key=_gap_weight)
             pending = None
         sent = replacement.get(i, text[a:b])
-        if sent.strip() and sent != text[a:b] and _bare_remnant(sent, text[a:b]):
-            sent = ""  # "I'll be honest." or "He's your son." is all a cut left: nothing of its own
+        if sent.strip() and sent != text[a:b] and (_bare_remnant(sent, text[a:b]) or only_backref(sent)):
+            # "I'll be honest.", "He's your son." or "I'm inclined to think he's right." is all a cut left
+            sent = ""
         if not sent.strip():
             if len(kept) >= 2 and is_preface(kept[-1]):
                 # "I'll be honest." announced the line that goes: it goes too
@@ -1445,8 +1500,12 @@ def splice(text: str, spans: Sequence[tuple[int, int]], replacement: Mapping[int
             pending, removed_before, last_removed = gap, True, text[a:b]
             continue
         if recast_before and not removed_before and _REGRETS_CONSEQUENCE.search(sent):
-            pending = gap
-            continue
+            offer = _REGRET_THEN.match(sent)
+            if not offer:
+                pending = gap
+                continue
+            # "I'd rather it didn't come to that, and I'm happy to go through it with you": the offer stays
+            sent = sent[: len(sent) - len(sent.lstrip())] + offer.group("rest")[:1].upper() + offer.group("rest")[1:]
         recast_before = i in replacement and sent != text[a:b]
         if removed_before:
             if only_backref(sent) or _echoes(sent, last_removed) or _leans_on_removed(sent):

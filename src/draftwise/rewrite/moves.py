@@ -158,15 +158,16 @@ _EITHER = re.compile(r"(?i)\b(?:either\s+(?:you|u)|(?:you|u)\s+either)\s+(?P<ask
 # "either he starts paying a third or ...": the ask is about someone the reader can speak for;
 # "either the bike goes back by ... or ...": about something of theirs
 _THING = r"(?:the|my|our|your|ur|his|her|their|this|that)\s+[a-z]+"
-_EITHER_THIRD = re.compile(rf"(?i)\beither\s+(?P<subj>{_THING}|he|she|they|[A-Z][a-z]+)\s+(?P<vp>.+?)\s*,?\s+or\b")
+_EITHER_THIRD = re.compile(rf"(?i)\beither\s+(?P<subj>{_THING}|he|she|they|it|[A-Z][a-z]+)\s+(?P<vp>.+?)\s*,?\s+or\b")
 # "either we go back to ... or I'm done": a joint ask, kept as one
 _EITHER_WE = re.compile(r"(?i)\beither\s+we\s+(?P<vp>.+?)\s*,?\s+or\b")
 # "be here monday or give me the money back by friday": a second ask the reader may choose, not a penalty
 _ALTERNATIVE_ASK = frozenset(
     "give pay send return bring transfer refund tell let call ring text email confirm book fix replace".split()
 )
+# "now" in "from now on", "until now", "for now" is a time, not a chase: it stays
 _CHASING = re.compile(
-    r"(?i)\b(?:now|asap|right now|immediately|this (?:second|minute|instant)|straight away|rn|right away|already|"
+    r"(?i)\b(?:(?<!\bfrom )(?<!\buntil )(?<!\btill )(?<!\bfor )(?<!\bby )(?<!\bup to )(?<!\bas of )now|asap|right now|immediately|this (?:second|minute|instant)|straight away|rn|right away|already|"
     r"this instant|in the next (?:hour|(?:\d+|one|two|three|four|five|ten|fifteen|twenty|thirty|few) (?:minutes|mins|min|hours|hrs))|within the hour)\b[!?.]*"
 )
 _POLITE_VERBS = {
@@ -628,14 +629,14 @@ def _ask_from_pressure(doc: Doc) -> str | None:
                 return f"Could you {vp}?"
     m = _EITHER_THIRD.search(text)
     if m and (
-        m.group("subj").lower() in ("he", "she", "they")
+        m.group("subj").lower() in ("he", "she", "they", "it")
         or m.group("subj")[:1].isupper()
         or re.fullmatch(_THING, m.group("subj"), re.I)
     ):
         subj, vp = m.group("subj"), tidy(m.group("vp")).strip(" ,")
         if subj.lower() not in ("he", "she", "they"):
-            # a name (a person, a pet, a car): "could Mochi be gone" does not parse as a request to the
-            # reader; "could you make sure Mochi is gone" does, in the line's own words
+            # a name (a person, a pet, a car) or "it": "could Mochi be gone" does not parse as a request to
+            # the reader; "could you make sure Mochi is gone" does, in the line's own words
             if _vp_base(vp):
                 return f"Could you make sure {subj} {vp}?"
         else:
