@@ -965,3 +965,25 @@ def test_a_plea_with_nothing_to_ask_goes(analyzer) -> None:
 def test_a_line_of_its_own_after_a_cut_stays() -> None:
     text = "You're a nightmare. When you're free, could you ring me? It's about the car."
     assert splice(text, _sentence_spans(text), {0: ""}) == "When you're free, could you ring me? It's about the car."
+
+
+@pytest.mark.parametrize(
+    ("draft", "expected"),
+    [
+        # the line after an apology turns to what the reader did: it goes
+        (
+            "Hi Sam, I'm sorry I was late on Friday. But to be fair, you told me seven, not six. Can we try again?",
+            {1: ""},
+        ),
+        # the apology's own second half does: the line stops at the apology
+        ("sorry I forgot the milk, but you never remind me. can u text me a list?", {0: "sorry I forgot the milk."}),
+        # a fact about their office grounds the request; a repair after "that said" is the point
+        ("I'm sorry I missed it, but your reminder went to my old number. Please cancel the fee.", {}),
+        ("I'm sorry I missed the call. That said, I've rebooked for Tuesday at 10.", {}),
+    ],
+)
+def test_an_apology_taken_back_loses_the_excuse(analyzer, draft: str, expected: dict[int, str]) -> None:
+    from draftwise.rewrite.edit import _taken_back
+
+    report = analyzer.analyse(draft)
+    assert {e.sentence: e.replacement for e in _taken_back(report, [])} == expected

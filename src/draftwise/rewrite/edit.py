@@ -1111,6 +1111,7 @@ def plan(report: Report, register: Register, skip: set[int] | None = None) -> li
     complains = any(s.tactics or s.blame_types for s in report.sentences)
     out += _sarcastic_praise(report, out, complains)
     out += _backing(report, out, complains)
+    out += _taken_back(report, out)
     return _keep_one_ask(_ask_once(out, flagged, ctx.other_asks), flagged, ctx)
 
 
@@ -1235,6 +1236,56 @@ def _sarcastic_praise(report: Report, edits: Sequence[Edit], complains: bool) ->
         for s in report.sentences
         if s.index not in planned and is_sarcastic_praise(s.text, complains)
     ]
+
+
+# An apology taken back: the line after it (or its own second half) turns to what the reader did
+# ("But to be fair, you said you'd text me", "..., but you did kind of start it"). The reader hears
+# the excuse, not the apology; the gold annotators cut it every time.
+_APOLOGY = re.compile(r"(?i)\b(?:sorry|apologi[sz]e|apologies|my (?:bad|fault)|that'?s on me|i was wrong)\b")
+_OWN_APOLOGY = re.compile(r"(?i)\b(?:sorry|apologi[sz]e)\s+(?:again\s+)?(?:i|i'?m|i'?ve|for|that|about)\b")
+_TAKEN_BACK_START = re.compile(
+    r"(?i)^\W*(?:but|that said|having said that|although|though|in my defen[cs]e|to be fair|in fairness|then again)\b[,\s]*"
+)
+# what the reader did or knew ("you said you'd", "you knew that", "you did start it"), or blame; not a
+# fact about their office ("your reminder went to my old number" is the ground of a fair request)
+_TURNS_TO_READER = re.compile(
+    r"(?i)\b(?:you|u)\s+(?:\w+\s+){0,2}?(?:said|did|knew|know|were|was|started|should|never|always|didn'?t|didnt|forgot|"
+    r"made|told|had|promised|agreed)\b|\b(?:blame|(?:your|ur) fault|started it)\b"
+)
+_BUT_YOU = re.compile(
+    r"(?i),?\s+but\s+(?=(?:to be fair|in (?:my )?(?:defen[cs]e|fairness)|it was (?:your|ur) fault|"
+    r"(?:honestly,?\s+)?(?:you|u)\s+(?:\w+\s+){0,2}?(?:said|did|knew|know|were|was|started|should|never|always|didn'?t|didnt|forgot|made|told|had|promised|agreed))\b)"
+)
+
+
+def _taken_back(report: Report, edits: Sequence[Edit]) -> list[Edit]:
+    """A line that takes back the apology before it goes; a second half that does so is cut.
+
+    Only after the writer's own apology ("sorry I ...", "sorry for ..."), and only a line that turns
+    to the reader ("you said you'd ...", "you did start it") or to blame: "That said, I've rebooked
+    for Tuesday" is the repair, and stays. A line that asks something stays.
+    """
+    planned = {e.sentence for e in edits}
+    out: list[Edit] = []
+    after_apology = False
+    for s in report.sentences:
+        text = s.text.strip()
+        if s.index not in planned and "?" not in text:
+            start = _TAKEN_BACK_START.match(text)
+            if after_apology and start and _TURNS_TO_READER.search(text[start.end() :]):
+                out.append(
+                    Edit(s.index, "non_apology", "", "Leave out the excuse: it takes back the apology before it.")
+                )
+                after_apology = False
+                continue
+            m = _BUT_YOU.search(text)
+            if m and _OWN_APOLOGY.search(text[: m.start()]):
+                kept = end_with(text[: m.start()].rstrip(" ,;"), _mark(text) or ".")
+                out.append(Edit(s.index, "non_apology", kept, "Stop at the apology: the 'but' takes it back."))
+                after_apology = True
+                continue
+        after_apology = bool(_OWN_APOLOGY.search(text)) or (after_apology and is_greeting(text))
+    return out
 
 
 # Someone else brought in as backing ("Even <name> said it isn't fair", "i asked gary and even he said
