@@ -987,3 +987,33 @@ def test_an_apology_taken_back_loses_the_excuse(analyzer, draft: str, expected: 
 
     report = analyzer.analyse(draft)
     assert {e.sentence: e.replacement for e in _taken_back(report, [])} == expected
+
+
+def test_a_second_penalty_with_no_subject_goes_with_the_cut_one() -> None:
+    text = "stay off my drive\nif u park there again ill post the photos on the street group\nand tag ur boss too"
+    parts = text.split("\n")
+    assert splice(text, _spans(text, parts), {1: ""}) == "stay off my drive"
+    # a line with its own subject stands once its "and" goes; after a cut insult an ask stays
+    text = "ur a joke\nand i need the car back by 6"
+    assert splice(text, _spans(text, text.split("\n")), {0: ""}) == "i need the car back by 6"
+    text = "ur a joke\nand call me when u can"
+    assert splice(text, _spans(text, text.split("\n")), {0: ""}) == "call me when u can"
+
+
+def test_the_writers_need_outlasts_a_chase_for_a_reply(analyzer) -> None:
+    """When every flagged line asks, the chase for a reply goes before the writer's own ask."""
+    draft = (
+        "dev where is my £120\nu said payday in april\nits july\ni need it back by saturday\n"
+        "or dont bother coming to my birthday\nand answer me today, im done waiting"
+    )
+    first = analyzer.analyse(draft, rewrites=True).rewrites[0].text
+    assert "i need it back by saturday" in first and "birthday" not in first
+
+
+def test_the_martyr_line_is_not_what_is_left_of_a_guilt_trip(analyzer) -> None:
+    draft = (
+        "Hi Tom, you've missed the last three Sundays with Dad. Don't worry about me, I'm only his daughter. "
+        "Could you take this Sunday?"
+    )
+    first = analyzer.analyse(draft, rewrites=True).rewrites[0].text
+    assert "only his daughter" not in first and "this Sunday" in first

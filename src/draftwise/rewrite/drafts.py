@@ -96,6 +96,11 @@ def _frame(report: Report) -> _Frame:
     return _Frame(tuple(greeting), tuple(signoff), tuple(sents))
 
 
+# "i need it back by friday": the writer's ask, said as a need
+_NEED = re.compile(r"(?i)^\W*(?:and\s+)?(?:i|we) (?:really |still )?(?:need|want|'?d like|would like)\b")
+_CHASE_ASK = re.compile(r"(?i)\b(?:answer|reply|respond|get back to|text me back|call me back|ring me back|pick up)\b")
+
+
 def _worst(bad: Sequence[SentenceResult]) -> list[SentenceResult]:
     """The flagged sentences to leave out first: blame, then pressure without an ask, then the rest.
 
@@ -110,9 +115,17 @@ def _worst(bad: Sequence[SentenceResult]) -> list[SentenceResult]:
     no_ask = [
         s
         for s in bad
-        if "assert" not in s.skills and not edit.is_request(s.text) and not edit.is_imperative(nlp.parse_cached(s.text))
+        if "assert" not in s.skills
+        and not edit.is_request(s.text)
+        and not _NEED.match(s.text)
+        and not edit.is_imperative(nlp.parse_cached(s.text))
     ]
-    return no_ask or list(bad)
+    if no_ask:
+        return no_ask
+    # every flagged line asks: one goes at a time, a chase for a reply ("could u answer me today?")
+    # before the writer's own ask ("i need it back by friday"), so the ask that matters survives
+    chase = [s for s in bad if _CHASE_ASK.search(s.text)]
+    return chase[:1] or list(bad[-1:])
 
 
 def _problems(report: Report) -> list[SentenceResult]:

@@ -593,7 +593,11 @@ _STATES = frozenset({"sit", "stay", "be", "wait", "rot", "cry", "lie", "stand"})
 
 
 # what is left of "after all i did for u, u owe me this much" is the debt itself: still the guilt trip
-_OWED = re.compile(r"(?i)\b(?:you|u) owe me\b|\bthe (?:very )?least (?:you|u) (?:can|could) do\W*$")
+# and "I'm only her daughter" is the martyr's line with "don't worry about me" cut from it
+_OWED = re.compile(
+    r"(?i)\b(?:you|u) owe me\b|\bthe (?:very )?least (?:you|u) (?:can|could) do\W*$|"
+    r"^\W*(?:but\s+)?(?:i'?m|im|i am) (?:only|just) (?:your|her|his|their|the)\b"
+)
 
 
 def edit_guilt_trip(doc: Doc, s: SentenceResult, ctx: Context) -> tuple[str, str]:
@@ -1505,6 +1509,27 @@ def _leans_on_removed(sent: str) -> bool:
     return not any(t.pos_ in ("VERB", "AUX") and t.lower_ != "included" for t in nlp.parse_cached(sent))
 
 
+_WRITER_WILL = re.compile(r"(?i)\b(?:i'?ll|ill|i will|i'?m going to|im going to|i'?m gonna|im gonna)\b")
+_LINKED_VERB = re.compile(r"(?i)^\W*(?:and|or|plus)(?:\s+(?:then|also))?\s+(?P<word>[a-z']+)")
+
+
+def _continues(sent: str, removed: str) -> bool:
+    """Whether a line is the second half of a cut penalty, its subject left out ("and send them to ur boss").
+
+    After a cut line in which the writer said what they would do ("i'll post the messages"), a line
+    of another such action with no subject of its own carries the same threat on; a line with its
+    own subject ("and i need the car back") stands alone once the "and" goes, and after a cut insult
+    "and call me when you can" is still the ask.
+    """
+    from draftwise import nlp
+
+    m = _LINKED_VERB.match(sent)
+    if not m or not _WRITER_WILL.search(removed):
+        return False
+    doc = nlp.parse_cached(sent[m.start("word") :])
+    return len(doc) > 0 and doc[0].tag_ in ("VB", "VBP") and doc[0].pos_ == "VERB"
+
+
 def only_backref(text: str) -> bool:
     """Whether a text only agrees with or points at something else ("exactly.", "so its not just me")."""
     return bool(_ONLY_BACKREF.match(text.strip()))
@@ -1559,7 +1584,12 @@ def splice(text: str, spans: Sequence[tuple[int, int]], replacement: Mapping[int
             sent = sent[: len(sent) - len(sent.lstrip())] + offer.group("rest")[:1].upper() + offer.group("rest")[1:]
         recast_before = i in replacement and sent != text[a:b]
         if removed_before:
-            if only_backref(sent) or _echoes(sent, last_removed) or _leans_on_removed(sent):
+            if (
+                only_backref(sent)
+                or _echoes(sent, last_removed)
+                or _leans_on_removed(sent)
+                or _continues(sent, last_removed)
+            ):
                 pending = gap  # goes like a removed sentence: "so its not just me", "and shes right"
                 continue
             capital = sent[:1].isupper()
