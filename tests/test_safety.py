@@ -62,6 +62,8 @@ NEGATIVE = [
     "quiz night tonight, we're going to bury you all",
     "goodbye forever to my old laptop, it finally died",
     "this is my last email as chair, thank you all",
+    "sorry i snapped, you pushed me to it with the comments about my mum",
+    "the kids kicked their football into your garden again, can we come round for it",
 ]
 
 

@@ -60,7 +60,9 @@ _IDIOMS = re.compile(
     r"bury (?:you|u|them|'?em|us)(?: all)? (?:in|at|on)\b|bury (?:you|u|them|'?em|us) all|"
     r"if (?:u|you) (?:eat|drink|finish|spoil|tell me (?:who|what|how))\b[^.!?\n]{0,60}?\b(?:end|kill|murder) (?:u|you)\b|"
     r"(?:end|kill|murder) (?:u|you) if (?:u|you) (?:eat|drink|finish|spoil|tell me (?:who|what|how))\b|"
-    r"goodbye forever,? to (?:my|the|this|that|our)\b|my last (?:message|email|post|text) as (?:your |the |a )?\w+"
+    r"goodbye forever,? to (?:my|the|this|that|our)\b|my last (?:message|email|post|text) as (?:your |the |a )?\w+|"
+    # pushed to a feeling, not a body (read on the rewrite parts' everyday drafts, after their read)
+    r"pushed me (?:to it|into it|too far|over the edge|to (?:my|the) (?:limit|edge|breaking point)|to (?:breaking point|do it|say it|snap))"
     r")\b"
 )
 
@@ -179,7 +181,7 @@ RULES: tuple[Rule, ...] = (
         "safety.violence_done",
         "violence",
         _SAFETY,
-        r"\b(?P<cue>(?:hit|hits|punched|punches|slapped|slaps|shoved|shoves|pushed|pushes|choked|chokes|strangled|kicked|kicks|beat|beats|battered|attacked|assaulted|raped|abused|threatened to (?:hit|hurt|kill))\s+(?:me|her|him|them|you|u|us|my\s+\w+|his\s+\w+|her\s+\w+|their\s+\w+|\w+ on the)\b|"
+        r"\b(?P<cue>(?:hit|hits|punched|punches|slapped|slaps|shoved|shoves|pushed|pushes|choked|chokes|strangled|kicked|kicks|beat|beats|battered|attacked|assaulted|raped|abused|threatened to (?:hit|hurt|kill))\s+(?:me|her|him|them|you|u|us|(?:my|his|her|their)\s+(?!(?:foot)?ball\b|car\b|door\b|wall\b|phone\b|bike\b|boots?\b|shoes?\b|bags?\b|target\b|goals?\b|limits?\b|deadline\b|stride\b|numbers\b|quota\b|button\b|snooze\b|habit\b)\w+|\w+ on the)\b|"
         r"grabbed (?:me|her|him|them|you|u|my|his|her)\b[^.!?\n]{0,30}?(?:by the|so hard|hard|arm|wrist|throat|neck|hair|marks)|"
         r"(?:threw|thrown|throwing) (?:a|the|something|things)(?: \w+)? (?:at|across)|split lip|black eye|(?:a |the |small )?bruises?\b|marks on (?:my|her|his|their) (?:arms?|wrists?|neck|face)|"
         r"domestic (?:violence|abuse)|threats? of violence|(?:violent|violence) (?:towards?|against)|abus(?:ive|ing) (?:me|us|the kids)|(?:afraid|scared) (?:he|she|they)(?:'?ll| will| might) (?:hurt|hit|kill)|"
