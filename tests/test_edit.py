@@ -694,6 +694,10 @@ def test_topic_lines(text: str, topic: bool) -> None:
             "either it goes off by 11 on school nights or im sleeping at my mums",
             "Could you make sure it goes off by 11 on school nights?",
         ),
+        (
+            "Either half of Omar's rota is moved by the 1st, or I'm leaving.",
+            "Could you make sure half of Omar's rota is moved by the 1st?",
+        ),
     ],
 )
 def test_an_ultimatum_keeps_its_ask_and_deadline(line: str, ask: str) -> None:
@@ -935,6 +939,8 @@ def test_an_offer_after_a_regretted_penalty_stays() -> None:
     [
         ("be back by 6 from now on", "be back by 6 from now on"),
         ("thats fine for now, ring me now", "thats fine for now, ring me"),
+        # the deadline said once is the deadline; "not next week, today" is the pressure
+        ("I need the deposit back today, not next week, today.", "I need the deposit back today."),
     ],
 )
 def test_now_as_a_time_is_not_chasing(line: str, calm: str) -> None:
@@ -980,6 +986,9 @@ def test_a_line_of_its_own_after_a_cut_stays() -> None:
         # a fact about their office grounds the request; a repair after "that said" is the point
         ("I'm sorry I missed it, but your reminder went to my old number. Please cancel the fee.", {}),
         ("I'm sorry I missed the call. That said, I've rebooked for Tuesday at 10.", {}),
+        # "sorry, but you ..." is an accusation; after the writer owned what they did, the sorry stays
+        ("The detention was on Monday. I'm sorry, but you've always had it in for him. Can we meet?", {1: ""}),
+        ("I know I shouted at you. I'm sorry, but you pushed me to it. Can we talk one to one?", {1: "I'm sorry."}),
     ],
 )
 def test_an_apology_taken_back_loses_the_excuse(analyzer, draft: str, expected: dict[int, str]) -> None:

@@ -1262,6 +1262,13 @@ _BUT_YOU = re.compile(
 )
 
 
+# "I'm sorry, but you've had it in for him since September": an accusation in an apology's clothes
+_SORRY_BUT_YOU = re.compile(
+    r"(?i)^\W*(?:(?:i'?m|im|i am)\s+)?(?:so\s+|really\s+)?sorry,?\s+but\s+(?:you|u)(?:'ve|'re|'d|\s+have|\s+are|\s+had|\s+were)?\s+"
+    r"(?:\w+\s+){0,2}?(?:had it in|always|never|clearly|obviously|pushed|made|started|been|deliberately|just|keep|kept)\b"
+)
+
+
 def _taken_back(report: Report, edits: Sequence[Edit]) -> list[Edit]:
     """A line that takes back the apology before it goes; a second half that does so is cut.
 
@@ -1272,9 +1279,19 @@ def _taken_back(report: Report, edits: Sequence[Edit]) -> list[Edit]:
     planned = {e.sentence for e in edits}
     out: list[Edit] = []
     after_apology = False
+    prev: SentenceResult | None = None
     for s in report.sentences:
         text = s.text.strip()
         if s.index not in planned and "?" not in text:
+            if _SORRY_BUT_YOU.match(text):
+                # after the writer owned what they did ("I know I raised my voice"), the apology stays
+                sorry = text[: text.lower().index("but")].rstrip(" ,") + "."
+                kept = sorry if prev is not None and _owns_an_act(prev.text) else ""
+                out.append(
+                    Edit(s.index, "non_apology", kept, "Leave out the accusation: a 'sorry, but' does not soften it.")
+                )
+                prev = s
+                continue
             start = _TAKEN_BACK_START.match(text)
             if after_apology and start and _TURNS_TO_READER.search(text[start.end() :]):
                 out.append(
@@ -1289,7 +1306,18 @@ def _taken_back(report: Report, edits: Sequence[Edit]) -> list[Edit]:
                 after_apology = True
                 continue
         after_apology = bool(_OWN_APOLOGY.search(text)) or (after_apology and is_greeting(text))
+        prev = s
     return out
+
+
+def _owns_an_act(text: str) -> bool:
+    """Whether a line says what the writer did, in the past ("I know I raised my voice at you")."""
+    from draftwise import nlp
+
+    return any(
+        t.lower_ == "i" and t.dep_ == "nsubj" and t.head.tag_ == "VBD" and t.head.lemma_ not in ("be", "have")
+        for t in nlp.parse_cached(text)
+    )
 
 
 # Someone else brought in as backing ("Even <name> said it isn't fair", "i asked gary and even he said

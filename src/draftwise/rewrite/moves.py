@@ -157,7 +157,7 @@ _REPEAT = re.compile(r"(?i)\s*\b(?:ever again|one more time|once more|again|any 
 _EITHER = re.compile(r"(?i)\b(?:either\s+(?:you|u)|(?:you|u)\s+either)\s+(?P<ask>.+?)\s+or\b")
 # "either he starts paying a third or ...": the ask is about someone the reader can speak for;
 # "either the bike goes back by ... or ...": about something of theirs
-_THING = r"(?:the|my|our|your|ur|his|her|their|this|that)\s+[a-z]+"
+_THING = r"(?:(?:half|some|all|most|one|two|both|each|any) of )?(?:the|my|our|your|ur|his|her|their|this|that|[A-Z][a-z]+'s)\s+[a-z]+"
 _EITHER_THIRD = re.compile(rf"(?i)\beither\s+(?P<subj>{_THING}|he|she|they|it|[A-Z][a-z]+)\s+(?P<vp>.+?)\s*,?\s+or\b")
 # "either we go back to ... or I'm done": a joint ask, kept as one
 _EITHER_WE = re.compile(r"(?i)\beither\s+we\s+(?P<vp>.+?)\s*,?\s+or\b")
@@ -938,9 +938,16 @@ def has_consequence(text: str) -> bool:
     return bool(_CONSEQUENCE.search(text) or re.search(r"(?i)\bor (?:else|i'?ll|ill|we'?re|you'?ll|u'?ll)\b", text))
 
 
+# "today, not next week, today": the deadline said once is the deadline; the contrast is the pressure
+_NOT_LATER = re.compile(
+    r"(?i),?\s*\bnot (?:next week|next month|tomorrow|later|whenever|in a (?:few days|week|fortnight)|at the weekend|"
+    r"on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b(?:,\s*(?:today|tonight|now)\b)?"
+)
+
+
 def strip_chasing(text: str) -> str:
-    """``text`` without the chasing words ("now", "asap", "right away", "in the next hour")."""
-    return tidy(_CHASING.sub("", text))
+    """``text`` without the chasing words ("now", "asap", "right away", "in the next hour", ", not next week")."""
+    return tidy(_CHASING.sub("", _NOT_LATER.sub("", text)))
 
 
 def strip_begging(text: str) -> str:
