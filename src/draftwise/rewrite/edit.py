@@ -1245,7 +1245,6 @@ def _sarcastic_praise(report: Report, edits: Sequence[Edit], complains: bool) ->
 # An apology taken back: the line after it (or its own second half) turns to what the reader did
 # ("But to be fair, you said you'd text me", "..., but you did kind of start it"). The reader hears
 # the excuse, not the apology; the gold annotators cut it every time.
-_APOLOGY = re.compile(r"(?i)\b(?:sorry|apologi[sz]e|apologies|my (?:bad|fault)|that'?s on me|i was wrong)\b")
 _OWN_APOLOGY = re.compile(r"(?i)\b(?:sorry|apologi[sz]e)\s+(?:again\s+)?(?:i|i'?m|i'?ve|for|that|about)\b")
 _TAKEN_BACK_START = re.compile(
     r"(?i)^\W*(?:but|that said|having said that|although|though|in my defen[cs]e|to be fair|in fairness|then again)\b[,\s]*"
