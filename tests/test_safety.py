@@ -64,6 +64,7 @@ NEGATIVE = [
     "this is my last email as chair, thank you all",
     "sorry i snapped, you pushed me to it with the comments about my mum",
     "the kids kicked their football into your garden again, can we come round for it",
+    "call me when u get this. u were the only person i told about the job",
 ]
 
 

@@ -675,7 +675,7 @@ _VEILED_STRONG = re.compile(
 _VEILED_SOFT = re.compile(
     r"(?i)\b(?:sorry for everything|none of (?:this|it) is (?:ur|your) fault|not (?:ur|your) fault|(?:don'?t|dont) (?:hate|be angry with) me|"
     r"love (?:u|you)(?: always| so much)?|tell (?:mum|mom|dad|her|him|everyone|them) i (?:love|said)|goodbye|good ?bye|"
-    r"hear (?:ur|your) voice|thank (?:u|you) for (?:everything|the years|being)|(?:you|u) were the|look after (?:\w+ ){1,2}(?:for me|ok)|"
+    r"hear (?:ur|your) voice|thank (?:u|you) for (?:everything|the years|being)|(?:you|u) were the (?:best|only|one|light|reason|good|kindest|most|nicest|first|bright)\b(?<!only)(?<!one)|(?:you|u) were the (?:only|one)(?! (?:person|one|people)? ?(?:i|that i|who i|who) (?:told|trusted|asked|showed|gave|mentioned|left|forgot))|look after (?:\w+ ){1,2}(?:for me|ok)|"
     r"take care of (?:\w+ ){1,2}for me|be gentle with (?:him|her|them)|wanted (?:you|u) to (?:know|hear)|just so (?:u|you) know|"
     r"someone (?:should|to) know|you matter|sorry kiddo|please don'?t be angry|i'?m ready|make sure (?:the kids|my \w+|everyone) gets?|"
     r"take care of (?:mum|mummy|mom|dad|my \w+))\b"
@@ -744,7 +744,9 @@ _FINAL = re.compile(
     r"(?:the|train|railway) tracks\b|(?:railway|train) line\b)"
 )
 _PARTING = re.compile(
-    r"(?i)\b(?:thanks? (?:u |you )?for being|(?:you|u) were (?:always )?(?:the|a|my) (?:better|best|good|wonderful|only)|"
+    r"(?i)\b(?:thanks? (?:u |you )?for being|(?:you|u) were (?:always )?(?:the|a|my) (?:better|best|good|wonderful|"
+    # "u were the only person i told" is a confidence broken, not a goodbye
+    r"only(?! (?:person|one|people) (?:i|that i|who i) (?:told|trusted|asked|showed|gave|mentioned)))|"
     r"(?:you'?ve|you have|u have|uve) been (?:a|the|my) (?:better|good|great|wonderful|best)|"
     r"(?:don'?t|dont|do not) blame (?:yourself|urself)|remember (?:i was|i am|i'?m|the good)|proud of (?:you|u) every|"
     r"tell (?:mum|mom|dad|mam|her|him|them|everyone|people) (?:i (?:tried|wasn'?t|was|did|'?m sorry)|gently)|"
