@@ -1026,3 +1026,35 @@ def test_the_martyr_line_is_not_what_is_left_of_a_guilt_trip(analyzer) -> None:
     )
     first = analyzer.analyse(draft, rewrites=True).rewrites[0].text
     assert "only his daughter" not in first and "this Sunday" in first
+
+
+@pytest.mark.parametrize(
+    ("text", "cut", "replacement", "expected"),
+    [
+        # a short tail of a cut line ("...the worst landlord ive ever had"), or a tail whose person was cut
+        (
+            "The boiler is off again. Ur the worst landlord ive ever had. Can u send someone?",
+            1,
+            "ive ever had.",
+            "The boiler is off again. Can u send someone?",
+        ),
+        (
+            "Visits are too much. Even Sam says so, and he said he'd tell you himself. Could you text first?",
+            1,
+            "And he said he'd tell you himself.",
+            "Visits are too much. Could you text first?",
+        ),
+        # a clause left of a cut line, and a hedge on the line cut before it
+        (
+            "It hurt. You love gossip, even when it's my life. I know that may not be fair. Please stop.",
+            1,
+            "Even when it's my life.",
+            "It hurt. Please stop.",
+        ),
+        # what is left of a plea is its ask, short or not
+        ("im stuck in town\npls dont tell mum", 1, "dont tell mum", "im stuck in town\ndont tell mum"),
+    ],
+)
+def test_what_a_cut_leaves_that_cannot_stand_goes(text: str, cut: int, replacement: str, expected: str) -> None:
+    spans = _sentence_spans(text) if "\n" not in text else _spans(text, text.split("\n"))
+    assert splice(text, spans, {cut: replacement}) == expected

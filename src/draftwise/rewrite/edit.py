@@ -315,8 +315,10 @@ def _cut(doc: Doc, s: SentenceResult, labels: Sequence[str]) -> str:
         # "Honestly, and nothing I do will change that.": the cut took the clause the rest hung on
         return ""
     if trimmed and trimmed != doc.text.strip():
-        # "We've got a six-month-old, again.": the tail belonged to the clause cut before it
+        # "We've got a six-month-old, again.": the tail belonged to the clause cut before it;
+        # "uve left me in pieces and u": so did a link left at the end
         trimmed = re.sub(r"(?i),\s*(?:again|as usual|as always|too|as well)\W*$", "", trimmed)
+        trimmed = re.sub(r"(?i)[,\s]+(?:and|but|or|so)(?:\s+(?:u|you|he|she|they|i|we|it))?\W*$", "", trimmed)
     return end_with(trimmed, _mark(doc.text)) if trimmed else ""
 
 
@@ -1473,6 +1475,11 @@ _REGRETS_CONSEQUENCE = re.compile(
 _REGRET_THEN = re.compile(
     r"(?i)^[^.!?]*?\b(?:that|this)\b\s*[,;]\s*(?:and|but)\s+(?P<rest>(?:i|i'm|i'd|i'll|we|we'd|we'll)\b.+)$"
 )
+# "I know that may not be fair, but that is how it felt": a hedge on the line just cut
+_HEDGES_CUT = re.compile(
+    r"(?i)^\W*(?:(?:and\s+)?i know |maybe |perhaps |ok,? |okay,? )?(?:that|this|it)(?:'s| is| may| might| could)?(?: not)?(?: be)?(?: not)?"
+    r" (?:a bit )?(?:fair|unfair|harsh|much|over the top|mean)\b(?!\s+(?:to|that|for)\b)"
+)
 _TAIL_WORDS = re.compile(
     r"(?i)^\W*(?:including|especially|not just|even|plus)\b|\b(?:included|especially|too|as well)\W*$"
 )
@@ -1505,6 +1512,9 @@ _PRONOUN_START = re.compile(
 )
 
 
+_PERSON_TAIL = re.compile(r"(?i)^\W*(?:and|but|so)\s+(?:he|she|they)\b")
+
+
 def _bare_remnant(kept: str, original: str) -> bool:
     """Whether what a cut kept of a sentence says nothing alone.
 
@@ -1515,19 +1525,29 @@ def _bare_remnant(kept: str, original: str) -> bool:
         return True
     words = re.findall(r"[A-Za-z']+", kept)
     core = kept.strip().rstrip(".!?").lower()
+    whole = original.strip().rstrip(".!?").lower()
+    if core not in original.lower() or core == whole:
+        return False
+    # "ive ever had" (of "ur the most selfish neighbour ive ever had"): a tail too short to stand;
+    # "And he said he would tell you himself": a tail whose person was named in the cut part
+    tail = whole.endswith(core)
     return (
-        len(words) <= 5
-        and bool(_PRONOUN_START.match(kept))
-        and core in original.lower()
-        and core != original.strip().rstrip(".!?").lower()
+        (len(words) <= 5 and bool(_PRONOUN_START.match(kept)))
+        or (tail and len(words) <= 4 and not _only_pleading(whole[: -len(core)]))
+        or (tail and bool(_PERSON_TAIL.match(kept)))
     )
+
+
+def _only_pleading(cut: str) -> bool:
+    """Whether what was cut before a kept tail is only begging ("pls", "I'm begging you, just"): the tail is the ask."""
+    return not re.sub(r"[\W_]+", "", moves.strip_begging(cut))
 
 
 def _leans_on_removed(sent: str) -> bool:
     """Whether a kept line only makes sense beside the line cut before it (it goes with that line)."""
     from draftwise import nlp
 
-    if _REGRETS_CONSEQUENCE.search(sent):
+    if _REGRETS_CONSEQUENCE.search(sent) or _HEDGES_CUT.match(sent):
         return True
     if _CLAUSE_FRAGMENT.match(sent) and len(re.findall(r"[A-Za-z']+", sent)) <= 10:
         return True
@@ -1592,7 +1612,11 @@ def splice(text: str, spans: Sequence[tuple[int, int]], replacement: Mapping[int
             gap = max(pending, gap, key=_gap_weight)
             pending = None
         sent = replacement.get(i, text[a:b])
-        if sent.strip() and sent != text[a:b] and (_bare_remnant(sent, text[a:b]) or only_backref(sent)):
+        if (
+            sent.strip()
+            and sent != text[a:b]
+            and (_bare_remnant(sent, text[a:b]) or only_backref(sent) or _CLAUSE_FRAGMENT.match(sent))
+        ):
             # "I'll be honest.", "He's your son." or "I'm inclined to think he's right." is all a cut left
             sent = ""
         if not sent.strip():
