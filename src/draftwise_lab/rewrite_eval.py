@@ -11,7 +11,8 @@ and chat), ``fresh7`` (80: private life, and work and services), ``fresh8`` (79,
 focus, new authors), ``fresh9`` (80, the same focus, with sarcasm and backing named in the
 assignment), ``fresh10`` ... ``fresh14`` (80 each, private life and the world outside the home,
 new authors), each with gold by new annotators. ``heldout``, ``test`` and ``fresh`` ... ``fresh13``
-have been read, so dev; ``fresh14`` is held out (:data:`HELD_OUT`).
+have been read, so dev; ``fresh14`` is held out (:data:`HELD_OUT`), read once per version (its start
+and its first kept version, 2026-12-08): the next claim needs a new part.
 
 Mechanical figures of the first candidate (:func:`evaluate`):
 
