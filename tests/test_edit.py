@@ -434,11 +434,11 @@ def test_an_either_or_about_someone_else_keeps_the_ask(line: str, ask: str) -> N
             "Could you come over on Sunday?",
             "sit here with you",
         ),
-        # "then" that ends a time stays with it; the penalty after the comma goes
+        # the penalty after the ask goes whole: recast, its condition would only say the ask again
         (
             "Please send the deposit back by Friday, it's £450. If it's not in my account by then, don't bother ringing me again.",
-            "in my account by then?",
-            "don't bother",
+            "send the deposit back by Friday",
+            "by then",
         ),
     ],
 )
@@ -1058,3 +1058,25 @@ def test_the_martyr_line_is_not_what_is_left_of_a_guilt_trip(analyzer) -> None:
 def test_what_a_cut_leaves_that_cannot_stand_goes(text: str, cut: int, replacement: str, expected: str) -> None:
     spans = _sentence_spans(text) if "\n" not in text else _spans(text, text.split("\n"))
     assert splice(text, spans, {cut: replacement}) == expected
+
+
+def test_then_that_ends_a_time_stays_in_a_recast_condition() -> None:
+    from draftwise import nlp
+    from draftwise.rewrite import moves
+
+    line = "If it's not in my account by then, don't bother ringing me again."
+    assert moves.ask_from_pressure(nlp.parse(line)) == "Could you make sure it's in my account by then?"
+
+
+def test_a_penalty_that_only_restates_the_ask_goes_whole(analyzer) -> None:
+    """'If it isn't in by then, I'll ...' after the ask says the ask again; a condition that alone gives the deadline stays."""
+    restated = (
+        "Hi Sam, the £600 for the van was due on the 1st. I need the full amount by Friday 9 May. "
+        "If it isn't in by then, I'll take it to the small claims court."
+    )
+    first = analyzer.analyse(restated, rewrites=True).rewrites[0].text
+    assert "by then" not in first and "Friday 9 May" in first and "court" not in first
+    from draftwise.rewrite.edit import _new_deadline
+
+    assert _new_deadline("Could you make sure it is back by the end of next week?", "Please refund the £145.")
+    assert not _new_deadline("Could you make sure it is in by then?", "I need it by Friday.")

@@ -1118,6 +1118,7 @@ def plan(report: Report, register: Register, skip: set[int] | None = None) -> li
     out += _sarcastic_praise(report, out, complains)
     out += _backing(report, out, complains)
     out += _taken_back(report, out)
+    out = _restated_conditions(report, out)
     return _keep_one_ask(_ask_once(out, flagged, ctx.other_asks), flagged, ctx)
 
 
@@ -1397,6 +1398,53 @@ def _key(text: str) -> str:
 
 # ... or any line ending in a question mark: what counts as having asked at all.
 _REQUEST = re.compile(_PLAIN_REQUEST.pattern + r"|\?\s*$")
+
+
+# A line that asks, as written or as edited ("could you ...", "please ...", "i'd like ...", "i need ...")
+_ASKS = re.compile(
+    r"(?i)^\W*(?:\w+,\s+)?(?:(?:could|can|would|will) (?:you|u)\b|please\b|pls\b|i(?:'d| would) (?:like|love|rather)\b|"
+    r"i (?:really |still )?(?:need|want)\b)"
+)
+
+
+def _new_deadline(request: str, before: str) -> bool:
+    """Whether a request names a time ("by the end of next week") that the text before it does not."""
+    m = re.search(
+        r"(?i)\b(?:by|before|within|until)\s+(?!then\b|that\b)(?:the\s+)?[\w']+(?:\s+of\s+[\w']+(?:\s+[\w']+)?)?",
+        request,
+    )
+    return bool(m) and m.group(0).lower() not in before.lower()
+
+
+def _restated_conditions(report: Report, edits: list[Edit]) -> list[Edit]:
+    """A penalty's "if it isn't in by then, ..." goes whole when a line before it already asks.
+
+    Recast, the condition only says the ask again ("Could you make sure it is in by then?" after "I'd
+    like the full amount by Thursday"); the judges read the repeat as pressure and as clumsy.
+    """
+    from draftwise.rewrite.check import facts
+
+    edited = {e.sentence: e.replacement for e in edits}
+    out = []
+    for e in edits:
+        source = report.sentences[e.sentence].text
+        before = [edited.get(s.index, s.text) or "" for s in report.sentences[: e.sentence]]
+        if (
+            e.issue in ("ultimatum", "threat")
+            and e.replacement
+            and re.match(r"(?i)^\W*(?:and\s+)?(?:if|unless)\b", source)
+            and any(
+                _ASKS.match(edited.get(s.index, s.text) or "") or ("assert" in s.skills and s.index not in edited)
+                for s in report.sentences[: e.sentence]
+            )
+            # a deadline or amount the condition alone gives ("... by 14 June", "by the end of next week")
+            # keeps the recast
+            and not facts(e.replacement) - set().union(*(facts(t) for t in before))
+            and not _new_deadline(e.replacement, " ".join(before))
+        ):
+            e = Edit(e.sentence, e.issue, "", "Leave the penalty out; the ask before it stands on its own.")
+        out.append(e)
+    return out
 
 
 def _keep_one_ask(edits: list[Edit], flagged: Sequence[SentenceResult], ctx: Context) -> list[Edit]:
