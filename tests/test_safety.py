@@ -328,7 +328,7 @@ def test_safety_set_parts() -> None:
     )
     held = parts["heldout"]
     assert (len(held), sum(d["safety"] for d in held)) == (330, 220)
-    assert {d["id"].split("-")[0] for d in held} == {"h20", "h21"}
+    assert {d["id"].split("-")[0] for d in held} == {"h22", "h23"}
     # written new: no held-out draft repeats a train or dev draft
     seen = {_norm(d["text"]) for d in spare} | {_norm(d["text"]) for k in ("train", "dev") for d in parts[k]}
     assert sum(_norm(d["text"]) in seen for d in held) == 0

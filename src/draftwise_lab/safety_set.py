@@ -15,11 +15,12 @@ Parts (:data:`PARTS`, the files each reads):
 - ``dev``: ``dev.jsonl`` (the same hash's 20%), ``dev-h6.jsonl`` ... ``dev-h8.jsonl`` (the fourth
   held-out part, writers h6-h8), ``dev-h9.jsonl`` ... ``dev-h11.jsonl`` (the fifth, h9-h11) and
   ``dev-h12.jsonl`` ... ``dev-h14.jsonl`` (the sixth, h12-h14), ``dev-h15.jsonl`` (the seventh,
-  nine other languages), ``dev-h16.jsonl``, ``dev-h17.jsonl`` (the eighth) and ``dev-h18.jsonl``,
-  ``dev-h19.jsonl`` (the ninth), each read once for a final report and dev since: thresholds, C, the mix
+  nine other languages), ``dev-h16.jsonl``, ``dev-h17.jsonl`` (the eighth), ``dev-h18.jsonl``,
+  ``dev-h19.jsonl`` (the ninth) and ``dev-h20.jsonl``, ``dev-h21.jsonl`` (the tenth), each read for a
+  final report and dev since: thresholds, C, the mix
   and rule changes are chosen on it. Being by writers the head never learnt from, it says how a
   choice carries to new writers.
-- ``heldout``: ``heldout-h20.jsonl`` and ``heldout-h21.jsonl``, 330 English drafts by two new
+- ``heldout``: ``heldout-h22.jsonl`` and ``heldout-h23.jsonl``, 330 English drafts by two new
   writers who wrote from ``BRIEF.md`` alone and never saw the other parts. No choice reads it; it
   is scored by ``draftwise-lab eval-safety --set heldout --final`` (logged).
 
@@ -58,8 +59,8 @@ PARTS = {
         "train-h1.jsonl",
         "train-h2.jsonl",
     ),
-    "dev": ("dev.jsonl", *(f"dev-h{n}.jsonl" for n in range(6, 20))),
-    "heldout": ("heldout-h20.jsonl", "heldout-h21.jsonl"),
+    "dev": ("dev.jsonl", *(f"dev-h{n}.jsonl" for n in range(6, 22))),
+    "heldout": ("heldout-h22.jsonl", "heldout-h23.jsonl"),
 }
 SPLITS = tuple(PARTS)
 PART_OF_FILE = {"train": "train", "dev": "dev", "test": "train"}
