@@ -200,7 +200,7 @@ def eval_rewrites(
         str,
         typer.Option(
             "--set",
-            help="Which part of the gold rewrites: tune (default), heldout, test, fresh ... fresh13, or fresh14 with --final.",
+            help="Which part of the gold rewrites: tune (default), heldout, test, fresh ... fresh14, or fresh15 with --final.",
         ),
     ] = "tune",
     final: Annotated[bool, typer.Option("--final", help="Allow the held-out part; the run is logged.")] = False,

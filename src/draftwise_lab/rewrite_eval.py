@@ -9,10 +9,9 @@ written drafts), ``fresh3`` (150), ``fresh4`` (100 written drafts and 100 furthe
 ``fresh5`` (80 written drafts, half of them public online replies), ``fresh6`` (80: long messages
 and chat), ``fresh7`` (80: private life, and work and services), ``fresh8`` (79, the same
 focus, new authors), ``fresh9`` (80, the same focus, with sarcasm and backing named in the
-assignment), ``fresh10`` ... ``fresh14`` (80 each, private life and the world outside the home,
-new authors), each with gold by new annotators. ``heldout``, ``test`` and ``fresh`` ... ``fresh13``
-have been read, so dev; ``fresh14`` is held out (:data:`HELD_OUT`), read once per version (its start
-and its first kept version, 2026-12-08): the next claim needs a new part.
+assignment), ``fresh10`` ... ``fresh15`` (80 each, private life and the world outside the home,
+new authors), each with gold by new annotators. ``heldout``, ``test`` and ``fresh`` ... ``fresh14``
+have been read, so dev; ``fresh15`` is held out (:data:`HELD_OUT`), not yet read.
 
 Mechanical figures of the first candidate (:func:`evaluate`):
 
@@ -63,13 +62,14 @@ FOLDER_PARTS = (
     "fresh12",
     "fresh13",
     "fresh14",
+    "fresh15",
 )
 """Parts that are folders of ``data/rewrites`` (drafts and gold written for them)."""
-HELD_OUT = ("fresh14",)
+HELD_OUT = ("fresh15",)
 """Parts read once per kept rewriter (``--final``, logged). The others have been read: ``heldout``
 and ``test`` (2026-12-07 morning), ``fresh`` (twice), ``fresh2`` ... ``fresh10`` (once each),
-``fresh11`` and ``fresh12`` (read a few times while their failures were studied) and ``fresh13`` (once
-per version) are now dev parts."""
+``fresh11`` and ``fresh12`` (read a few times while their failures were studied), ``fresh13`` and
+``fresh14`` (once per version; fresh14 once more by mistake, unread) are now dev parts."""
 PARTS = ("tune", "heldout", "test", *FOLDER_PARTS)
 SCORES = ("faithful", "clean", "fluent", "register")
 
@@ -94,7 +94,7 @@ def _held_out_ids(folder: Path = REWRITES_DIR) -> dict[str, str]:
 def part_of(draft_id: str) -> str:
     """The part of the gold rewrites a draft belongs to: a held-out part, ``test``, ``tune`` or ``heldout``.
 
-    ``fresh`` ... ``fresh14`` for the drafts of those folders, ``test`` for the written test set, else
+    ``fresh`` ... ``fresh15`` for the drafts of those folders, ``test`` for the written test set, else
     ``tune`` or ``heldout`` (half each) by a hash of the id.
     """
     from draftwise_lab.corpus import split_of
