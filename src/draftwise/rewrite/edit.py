@@ -1101,7 +1101,7 @@ def plan(report: Report, register: Register, skip: set[int] | None = None) -> li
         # facts ("if im not online by tomorrow i lose this contract" has not asked yet)
         asks = bool(_REQUEST.search(replacement))
         # an offer under the plea ("ill pay u back in 2 weeks") is the writer's side of the ask: it stays
-        offers = bool(_OFFER.search(replacement))
+        offers = bool(_PLEA_OFFER.search(replacement))
         pleaded = issue == "desperation" and ("desperation" in said or ("plea" in said and not (asks or offers)))
         if key in said or pleaded:
             replacement, message = "", "Say it once; the ask is already there."
@@ -1362,7 +1362,9 @@ def is_request(text: str) -> bool:
 _GENERIC_ASK = re.compile(r"(?i)\bget back to me\b")
 
 
-_OFFER = re.compile(r"(?i)^\W*(?:and\s+)?(?:i'?ll|ill|i will|i can|i could)\s+(?!just\b|do (?:\w+ )?anything\b)\w+")
+_PLEA_OFFER = re.compile(
+    r"(?i)^\W*(?:and\s+)?(?:i'?ll|ill|i will|i can|i could)\s+(?!just\b|do (?:\w+ )?anything\b)\w+"
+)
 
 
 def _ask_once(edits: list[Edit], flagged: Sequence[SentenceResult], asks_elsewhere: bool) -> list[Edit]:
