@@ -675,7 +675,7 @@ _VEILED_STRONG = re.compile(
 _VEILED_SOFT = re.compile(
     r"(?i)\b(?:sorry for everything|none of (?:this|it) is (?:ur|your) fault|not (?:ur|your) fault|(?:don'?t|dont) (?:hate|be angry with) me|"
     r"love (?:u|you)(?: always| so much)?|tell (?:mum|mom|dad|her|him|everyone|them) i (?:love|said)|goodbye|good ?bye|"
-    r"hear (?:ur|your) voice|thank (?:u|you) for (?:everything|the years|being)|(?:you|u) were the (?:best|only|one|light|reason|good|kindest|most|nicest|first|bright)\b(?<!only)(?<!one)|(?:you|u) were the (?:only|one)(?! (?:person|one|people)? ?(?:i|that i|who i|who) (?:told|trusted|asked|showed|gave|mentioned|left|forgot))|look after (?:\w+ ){1,2}(?:for me|ok)|"
+    r"hear (?:ur|your) voice|thank (?:u|you) for (?:everything|the years|being)|(?:you|u) were the (?:best|light|reason|good|kindest|most|nicest|first|bright)\b|(?:you|u) were the (?:only|one)(?! (?:person|one|people)? ?(?:i|that i|who i|who) (?:told|trusted|asked|showed|gave|mentioned|left|forgot))|look after (?:\w+ ){1,2}(?:for me|ok)|"
     r"take care of (?:\w+ ){1,2}for me|be gentle with (?:him|her|them)|wanted (?:you|u) to (?:know|hear)|just so (?:u|you) know|"
     r"someone (?:should|to) know|you matter|sorry kiddo|please don'?t be angry|i'?m ready|make sure (?:the kids|my \w+|everyone) gets?|"
     r"take care of (?:mum|mummy|mom|dad|my \w+))\b"

@@ -1254,13 +1254,14 @@ _TAKEN_BACK_START = re.compile(
 )
 # what the reader did or knew ("you said you'd", "you knew that", "you did start it"), or blame; not a
 # fact about their office ("your reminder went to my old number" is the ground of a fair request)
-_TURNS_TO_READER = re.compile(
-    r"(?i)\b(?:you|u)\s+(?:\w+\s+){0,2}?(?:said|did|knew|know|were|was|started|should|never|always|didn'?t|didnt|forgot|"
-    r"made|told|had|promised|agreed)\b|\b(?:blame|(?:your|ur) fault|started it)\b"
+_READER_ACT = (
+    r"(?:you|u)\s+(?:\w+\s+){0,2}?(?:said|did|knew|know|were|was|started|should|never|always|didn'?t|didnt|forgot|"
+    r"made|told|had|promised|agreed)"
 )
+_TURNS_TO_READER = re.compile(rf"(?i)\b{_READER_ACT}\b|\b(?:blame|(?:your|ur) fault|started it)\b")
 _BUT_YOU = re.compile(
     r"(?i),?\s+but\s+(?=(?:to be fair|in (?:my )?(?:defen[cs]e|fairness)|it was (?:your|ur) fault|"
-    r"(?:honestly,?\s+)?(?:you|u)\s+(?:\w+\s+){0,2}?(?:said|did|knew|know|were|was|started|should|never|always|didn'?t|didnt|forgot|made|told|had|promised|agreed))\b)"
+    rf"(?:honestly,?\s+)?{_READER_ACT})\b)"
 )
 
 
@@ -1429,22 +1430,24 @@ def _restated_conditions(report: Report, edits: list[Edit]) -> list[Edit]:
     edited = {e.sentence: e.replacement for e in edits}
     out = []
     for e in edits:
-        source = report.sentences[e.sentence].text
-        before = [edited.get(s.index, s.text) or "" for s in report.sentences[: e.sentence]]
         if (
             e.issue in ("ultimatum", "threat")
             and e.replacement
-            and re.match(r"(?i)^\W*(?:and\s+)?(?:if|unless)\b", source)
-            and any(
-                _ASKS.match(edited.get(s.index, s.text) or "") or ("assert" in s.skills and s.index not in edited)
-                for s in report.sentences[: e.sentence]
-            )
-            # a deadline or amount the condition alone gives ("... by 14 June", "by the end of next week")
-            # keeps the recast
-            and not facts(e.replacement) - set().union(*(facts(t) for t in before))
-            and not _new_deadline(e.replacement, " ".join(before))
+            and re.match(r"(?i)^\W*(?:and\s+)?(?:if|unless)\b", report.sentences[e.sentence].text)
         ):
-            e = Edit(e.sentence, e.issue, "", "Leave the penalty out; the ask before it stands on its own.")
+            earlier = report.sentences[: e.sentence]
+            before = [edited.get(s.index, s.text) or "" for s in earlier]
+            if (
+                any(
+                    _ASKS.match(t) or ("assert" in s.skills and s.index not in edited)
+                    for s, t in zip(earlier, before, strict=True)
+                )
+                # a deadline or amount the condition alone gives ("... by 14 June", "by the end of next week")
+                # keeps the recast
+                and not facts(e.replacement) - set().union(*(facts(t) for t in before))
+                and not _new_deadline(e.replacement, " ".join(before))
+            ):
+                e = Edit(e.sentence, e.issue, "", "Leave the penalty out; the ask before it stands on its own.")
         out.append(e)
     return out
 
